@@ -4,9 +4,12 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+mod data_dir;
 mod display;
 mod library_cmds;
 mod load;
+mod play_cmd;
+mod simulate_cmd;
 
 /// Unknot: guided self-massage, stretching and breathing routines.
 #[derive(Parser)]
@@ -15,6 +18,9 @@ struct Cli {
     /// Language for texts and speech (e.g. en, de, es). Default: from LC_ALL, LC_MESSAGES or LANG.
     #[arg(long, global = true, value_name = "TAG")]
     lang: Option<String>,
+    /// Where Unknot keeps its data. Default: the platform's data directory.
+    #[arg(long, global = true, value_name = "DIR")]
+    data_dir: Option<std::path::PathBuf>,
     #[command(subcommand)]
     command: Command,
 }
@@ -42,6 +48,25 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Play a routine with a live timer in the terminal.
+    Play {
+        /// A built-in routine id or a routine file.
+        routine: String,
+        /// Run time this many times faster (for demos and tests).
+        #[arg(long, default_value_t = 1.0)]
+        speed: f64,
+        /// Speak cues through espeak-ng or say, where one is installed.
+        #[arg(long)]
+        voice: bool,
+    },
+    /// Drive the engine from a command script with no real time; prints JSON lines.
+    Simulate {
+        /// A built-in routine id or a routine file.
+        routine: String,
+        /// The script: a JSON array of {"at_ms", "do", "ms"} entries.
+        #[arg(long, value_name = "FILE")]
+        script: String,
+    },
 }
 
 /// The language from `--lang` or the environment.
@@ -57,6 +82,12 @@ fn language(flag: Option<String>) -> String {
 }
 
 fn main() -> ExitCode {
+    // Die quietly when the reader of our output goes away (`unknot plan | head`).
+    #[cfg(unix)]
+    // SAFETY: restoring the default disposition of SIGPIPE before any thread starts.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
     let cli = Cli::parse();
     let lang = language(cli.lang);
     let result = match cli.command {
@@ -64,6 +95,22 @@ fn main() -> ExitCode {
         Command::Show { routine } => library_cmds::show(&routine, &lang),
         Command::Validate { files } => library_cmds::validate(&files),
         Command::Plan { routine, json } => library_cmds::plan(&routine, json, &lang),
+        Command::Simulate { routine, script } => simulate_cmd::simulate(&routine, &script, &lang),
+        Command::Play {
+            routine,
+            speed,
+            voice,
+        } => data_dir::resolve(cli.data_dir).and_then(|dir| {
+            play_cmd::play(
+                &routine,
+                play_cmd::PlayOptions {
+                    speed,
+                    voice,
+                    lang: lang.clone(),
+                },
+                &dir,
+            )
+        }),
     };
     match result {
         Ok(code) => code,

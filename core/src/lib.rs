@@ -17,6 +17,7 @@ pub mod timeline;
 pub mod validate;
 pub mod vocab;
 
+pub use engine::{Command, Cue, CueKind, Frame, Outcome, Session, SnapshotError, Status};
 pub use library::{builtin, builtin_routines, builtin_summaries, RoutineSummary};
 pub use problem::{DocumentError, Problem};
 pub use routine::{Millis, Routine, Step, StepBody, ROUTINE_FORMAT};
