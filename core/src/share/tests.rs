@@ -255,3 +255,23 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn examples_match_the_json_schema() {
+    let schema: serde_json::Value =
+        serde_json::from_str(include_str!("../../../docs/program.schema.json")).unwrap();
+    let validator = jsonschema::validator_for(&schema).unwrap();
+    for (name, text) in EXAMPLES {
+        let v: serde_json::Value = serde_json::from_str(text).unwrap();
+        let errors: Vec<String> = validator.iter_errors(&v).map(|e| e.to_string()).collect();
+        assert!(errors.is_empty(), "{name}: {errors:?}");
+        // What the core writes back matches too.
+        let p = parse_program(text).unwrap();
+        assert!(
+            validator.is_valid(&serde_json::to_value(&p).unwrap()),
+            "{name}"
+        );
+    }
+    let bad = serde_json::json!({"format": "unknot.program.v1", "id": "x"});
+    assert!(!validator.is_valid(&bad));
+}
