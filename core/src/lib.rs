@@ -5,6 +5,7 @@
 //! The core never reads a clock, never sleeps and never spawns threads:
 //! callers pass the time in.
 
+pub mod journal;
 pub mod library;
 pub mod limits;
 pub mod phrases;
