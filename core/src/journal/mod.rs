@@ -10,6 +10,7 @@ pub mod entry;
 pub mod export;
 pub mod fhir;
 mod migrations;
+pub mod plan;
 pub mod report;
 pub mod stats;
 pub mod store;
@@ -18,6 +19,7 @@ pub use entry::{
     Checkpoint, DiscomfortMark, EntryError, PressureFeedback, SessionEntry, SessionOutcome,
     SessionRecord, MAX_MARKS, MAX_NOTE_CHARS, MAX_PAIN, MAX_TITLE_CHARS,
 };
+pub use plan::{PlannedRoutine, ProgramInfo, Timing};
 pub use stats::{
     adherence, flags, local_date, streak, summarize, Flag, FlagKind, PainRules, Schedule, Streak,
     Summary, WeekStats,

@@ -169,10 +169,10 @@ pub fn adherence(
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct PainRules {
     /// Any rating above this raises a flag.
-    pub stop_above: u8,
+    pub stop_above: u32,
     /// A rise (after − before) of at least this in two sessions in a row of
     /// the same routine raises a flag.
-    pub flare_rise: u8,
+    pub flare_rise: u32,
 }
 
 impl Default for PainRules {
@@ -227,7 +227,7 @@ pub fn flags(records: &[SessionRecord], rules: PainRules) -> Vec<Flag> {
         let worst = [("before", r.pain_before), ("after", r.pain_after)]
             .into_iter()
             .filter_map(|(w, p)| p.map(|p| (w, p)))
-            .filter(|(_, p)| *p > rules.stop_above)
+            .filter(|(_, p)| u32::from(*p) > rules.stop_above)
             .max_by_key(|(_, p)| *p);
         if let Some((when, p)) = worst {
             out.push(Flag {
@@ -249,7 +249,7 @@ pub fn flags(records: &[SessionRecord], rules: PainRules) -> Vec<Flag> {
             continue;
         };
         let slot = last_rise.entry(r.routine_id.as_str()).or_default();
-        if change >= i32::from(rules.flare_rise) {
+        if i64::from(change) >= i64::from(rules.flare_rise) {
             if let Some(prev) = slot.take() {
                 out.push(Flag {
                     kind: FlagKind::Flare,
