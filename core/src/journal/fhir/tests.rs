@@ -312,7 +312,7 @@ impl Checker {
                 self.one_of(day, &p, &["mon", "tue", "wed", "thu", "fri", "sat", "sun"]);
             }
             for k in ["frequency", "period"] {
-                if !r[k].as_u64().is_some_and(|n| n >= 1) {
+                if r[k].as_u64().unwrap_or(0) == 0 {
                     self.fail(&p, format!("repeat.{k} must be a positive integer"));
                 }
             }
