@@ -5,12 +5,14 @@
 //! The core never reads a clock, never sleeps and never spawns threads:
 //! callers pass the time in.
 
+pub mod engine;
 pub mod journal;
 pub mod library;
 pub mod limits;
 pub mod phrases;
 pub mod problem;
 pub mod routine;
+pub mod safety;
 pub mod text;
 pub mod timeline;
 pub mod validate;
