@@ -27,7 +27,7 @@ pub const MIGRATIONS: &[&str] = &[
         note            TEXT
     );",
     // v2: pressure feedback, discomfort marks, the running session's
-    // checkpoint and an index for date ranges.
+    // checkpoint and an index for date ranges (covering the streak's query).
     "ALTER TABLE sessions ADD COLUMN pressure TEXT
         CHECK (pressure IN ('too_light', 'right', 'too_firm'));
     CREATE TABLE discomfort_marks (
@@ -48,5 +48,5 @@ pub const MIGRATIONS: &[&str] = &[
         saved_at_ms    INTEGER NOT NULL,
         utc_offset_min INTEGER NOT NULL
     );
-    CREATE INDEX sessions_by_start ON sessions (start_ms);",
+    CREATE INDEX sessions_by_start ON sessions (start_ms, utc_offset_min);",
 ];

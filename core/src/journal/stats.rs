@@ -1,7 +1,7 @@
 //! Progress made from the journal: streak, adherence per program week, the
 //! pain trend and safety flags. Pure functions; "today" is passed in.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::HashMap;
 
 use serde::Serialize;
 use time::{Date, Duration};
@@ -42,22 +42,27 @@ pub struct Streak {
 /// The streak ending today, from the days sessions were done on. Days after
 /// `today` are ignored; today without a session does not break the streak.
 pub fn streak(days: impl IntoIterator<Item = Date>, today: Date) -> Streak {
-    let set: BTreeSet<Date> = days.into_iter().filter(|d| *d <= today).collect();
-    let done_today = set.contains(&today);
-    let mut day = if done_today {
+    let mut days: Vec<Date> = days.into_iter().filter(|d| *d <= today).collect();
+    days.sort_unstable_by(|a, b| b.cmp(a));
+    days.dedup();
+    let done_today = days.first() == Some(&today);
+    let mut expect = if done_today {
         Some(today)
     } else {
         today.previous_day()
     };
     let mut n = 0;
-    while let Some(d) = day.filter(|d| set.contains(d)) {
+    for d in &days {
+        if Some(*d) != expect {
+            break;
+        }
         n += 1;
-        day = d.previous_day();
+        expect = d.previous_day();
     }
     Streak {
         days: n,
         done_today,
-        last_day: set.last().copied(),
+        last_day: days.first().copied(),
     }
 }
 
