@@ -3,6 +3,7 @@
 //! directory (`--data-dir`, or the platform's data directory for Unknot).
 
 use std::path::{Path, PathBuf};
+
 use std::process::ExitCode;
 
 use clap::{Args, Subcommand, ValueEnum};
@@ -80,16 +81,6 @@ pub struct AddArgs {
     /// Steps skipped.
     #[arg(long, default_value_t = 0)]
     steps_skipped: u32,
-}
-
-/// The data directory: `--data-dir`, else the platform's one for Unknot.
-pub fn data_dir(flag: Option<PathBuf>) -> Result<PathBuf, CliError> {
-    if let Some(d) = flag {
-        return Ok(d);
-    }
-    directories::ProjectDirs::from("app", "Unknot", "Unknot")
-        .map(|p| p.data_dir().to_path_buf())
-        .ok_or_else(|| CliError::Io("no home directory found; pass --data-dir".into()))
 }
 
 /// Opens (creating when needed) the journal in `dir`.
