@@ -250,15 +250,20 @@ pub fn log(dir: &Path, limit: usize) -> Result<ExitCode, CliError> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// The active program, once programs can be imported; `None` until then.
-fn active_program(_dir: &Path) -> Result<Option<ProgramInfo>, CliError> {
-    Ok(None)
+/// The active program (from `unknot program import`), if there is one.
+fn active_program(dir: &Path, lang: &str) -> Result<Option<ProgramInfo>, CliError> {
+    if !dir.join(crate::program_cmds::ACTIVE_PROGRAM).exists() {
+        return Ok(None);
+    }
+    let p = crate::program_cmds::active(dir)?;
+    Ok(Some(ProgramInfo::from_program(&p, lang)))
 }
 
 /// The records, streak days and summary the stats and the report show.
 fn gather(
     dir: &Path,
     today: Date,
+    lang: &str,
 ) -> Result<
     (
         Journal,
@@ -269,7 +274,7 @@ fn gather(
     CliError,
 > {
     let j = open(dir)?;
-    let program = active_program(dir)?;
+    let program = active_program(dir, lang)?;
     let io = |e: unknot_core::journal::JournalError| CliError::Io(e.to_string());
     let records = match &program {
         // A day's margin for offsets: the schedule filters by local date.
@@ -297,9 +302,14 @@ fn gather(
 }
 
 /// `unknot stats [--json]`.
-pub fn stats(dir: &Path, json: bool, today: Option<Date>) -> Result<ExitCode, CliError> {
+pub fn stats(
+    dir: &Path,
+    json: bool,
+    today: Option<Date>,
+    lang: &str,
+) -> Result<ExitCode, CliError> {
     let today = today.unwrap_or_else(self::today);
-    let (_, _, program, s) = gather(dir, today)?;
+    let (_, _, program, s) = gather(dir, today, lang)?;
     if json {
         let v = serde_json::json!({
             "today": today.to_string(),
@@ -361,6 +371,7 @@ pub fn export(
     dir: &Path,
     csv: Option<PathBuf>,
     fhir: Option<PathBuf>,
+    lang: &str,
 ) -> Result<ExitCode, CliError> {
     if csv.is_none() && fhir.is_none() {
         return Err(CliError::Io(
@@ -374,7 +385,7 @@ pub fn export(
         eprintln!("{} sessions written to {}", records.len(), path.display());
     }
     if let Some(path) = fhir {
-        let program = active_program(dir)?;
+        let program = active_program(dir, lang)?;
         let b = bundle(&records, program.as_ref());
         let text = serde_json::to_string_pretty(&b).unwrap_or_default();
         write_file(&path, &text)?;
@@ -388,9 +399,14 @@ pub fn export(
 }
 
 /// `unknot report --html <path>`.
-pub fn report(dir: &Path, html: &Path, today: Option<Date>) -> Result<ExitCode, CliError> {
+pub fn report(
+    dir: &Path,
+    html: &Path,
+    today: Option<Date>,
+    lang: &str,
+) -> Result<ExitCode, CliError> {
     let today = today.unwrap_or_else(self::today);
-    let (_, records, program, summary) = gather(dir, today)?;
+    let (_, records, program, summary) = gather(dir, today, lang)?;
     let page = render(&ReportInput {
         program: program.as_ref(),
         records: &records,

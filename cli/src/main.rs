@@ -230,15 +230,13 @@ fn main() -> ExitCode {
         Command::Log { limit } => {
             data_dir::resolve(cli.data_dir).and_then(|d| journal_cmds::log(&d, limit))
         }
-        Command::Stats { json, today } => {
-            data_dir::resolve(cli.data_dir).and_then(|d| journal_cmds::stats(&d, json, today))
-        }
+        Command::Stats { json, today } => data_dir::resolve(cli.data_dir)
+            .and_then(|d| journal_cmds::stats(&d, json, today, &lang)),
         Command::Export { csv, fhir } => {
-            data_dir::resolve(cli.data_dir).and_then(|d| journal_cmds::export(&d, csv, fhir))
+            data_dir::resolve(cli.data_dir).and_then(|d| journal_cmds::export(&d, csv, fhir, &lang))
         }
-        Command::Report { html, today } => {
-            data_dir::resolve(cli.data_dir).and_then(|d| journal_cmds::report(&d, &html, today))
-        }
+        Command::Report { html, today } => data_dir::resolve(cli.data_dir)
+            .and_then(|d| journal_cmds::report(&d, &html, today, &lang)),
     };
     match result {
         Ok(code) => code,

@@ -104,3 +104,82 @@ impl ProgramInfo {
             .unwrap_or(Date::MAX)
     }
 }
+
+/// A program's civil date as the journal's date type.
+pub fn to_date(d: crate::date::CivilDate) -> Date {
+    let julian = d.day_number() + 2_440_588;
+    i32::try_from(julian)
+        .ok()
+        .and_then(|j| Date::from_julian_day(j).ok())
+        .unwrap_or(Date::MIN)
+}
+
+impl ProgramInfo {
+    /// The journal's view of a home program, titles in `lang`.
+    pub fn from_program(p: &crate::program::Program, lang: &str) -> ProgramInfo {
+        use crate::program::Frequency;
+        let title_of = |id: &str| {
+            p.routines
+                .iter()
+                .find(|r| r.routine.id == id)
+                .map(|r| r.routine.title.get(lang).to_string())
+                .unwrap_or_else(|| id.to_string())
+        };
+        let from = p.from.as_ref().and_then(|f| {
+            let parts: Vec<&str> = [&f.therapist, &f.clinic]
+                .into_iter()
+                .filter_map(|x| x.as_deref())
+                .collect();
+            (!parts.is_empty()).then(|| parts.join(", "))
+        });
+        ProgramInfo {
+            id: p.id.clone(),
+            title: p.title.get(lang).to_string(),
+            from,
+            start: to_date(p.start),
+            due_per_week: crate::due::weekly_due(p)
+                .iter()
+                .map(|w| w.sessions)
+                .collect(),
+            rules: PainRules {
+                stop_above: p.pain.stop_above,
+                flare_rise: p.pain.flare_rise,
+            },
+            routines: p
+                .schedule
+                .iter()
+                .map(|e| PlannedRoutine {
+                    routine_id: e.routine.clone(),
+                    title: title_of(&e.routine),
+                    timing: match &e.frequency {
+                        Frequency::Days { days, per_day } => Timing::Days {
+                            days: days.iter().map(|d| d.as_str().to_string()).collect(),
+                            per_day: *per_day,
+                        },
+                        Frequency::PerWeek { times } => Timing::PerWeek(*times),
+                    },
+                })
+                .collect(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_real_program_becomes_the_journals_view() {
+        let text = include_str!("../../../docs/examples/heel-pain-progression.unknot");
+        let p = crate::program::parse_program(text).unwrap();
+        let info = ProgramInfo::from_program(&p, "en");
+        assert_eq!(info.id, "heel-pain-8w");
+        assert_eq!(info.start, time::macros::date!(2025 - 03 - 03));
+        assert_eq!(info.due_per_week.len(), 8);
+        let per_week: u32 = info.routines.iter().map(|r| r.timing.per_week()).sum();
+        assert_eq!(info.due_per_week[0], per_week);
+        assert_eq!(info.from.as_deref(), Some("Dana Reyes, Riverside Physio"));
+        assert_eq!(info.routines.len(), p.schedule.len());
+        assert_eq!(info.rules.stop_above, p.pain.stop_above);
+    }
+}
