@@ -1,5 +1,5 @@
 import XCTest
-@testable import UnknotCore
+import UnknotCore
 
 /// The routine library and routine documents, seen from Swift.
 final class LibraryTests: XCTestCase {

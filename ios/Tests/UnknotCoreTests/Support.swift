@@ -1,6 +1,6 @@
 import Foundation
 import XCTest
-@testable import UnknotCore
+import UnknotCore
 
 /// A clock the test moves by hand.
 final class FakeClock: MonotonicClock {
