@@ -65,7 +65,13 @@ fi
 
 cache="${UNKNOT_CACHE:-$HOME/.cache/unknot-tools}"
 troot="$cache/swift-trixie"
-if [ ! -x "$troot/usr/bin/swift" ]; then
+# /usr/bin/swift is an absolute symlink, valid only inside the root: test the
+# link itself, not its target on the host.
+if [ ! -L "$troot/usr/bin/swift" ] && [ ! -f "$troot/usr/bin/swift" ]; then
+  if [ -e "$troot" ]; then
+    echo "tests/swift.sh: $troot exists but holds no Swift; move it away" >&2
+    exit 2
+  fi
   step "building the Swift root in $troot (once)"
   if ! command -v debootstrap >/dev/null; then
     apt-get update -q && apt-get install -y -q debootstrap
@@ -76,7 +82,7 @@ if [ ! -x "$troot/usr/bin/swift" ]; then
   t0="$(now_s)"
   debootstrap --variant=minbase --include=swiftlang,libc6-dev trixie "$partial"
   # Only a finished root gets the final name.
-  mv "$partial" "$troot"
+  mv -T "$partial" "$troot"
   step "Swift root built in $(elapsed "$t0")"
 fi
 

@@ -38,7 +38,7 @@ public struct FrameListenerToken: Hashable {
 /// Drives one session of a routine through the core's `Player`.
 ///
 /// Use it from one thread (the main thread in an app). Every public command
-/// reads the clock once, applies the command in the core, speaks the cues
+/// reads the clock once, calls the matching `Player` method, speaks the cues
 /// marked `speak`, reschedules the single wake-up at the frame's
 /// `nextWakeMs` (or cancels it when there is none) and notifies listeners.
 public final class SessionController {
@@ -77,43 +77,44 @@ public final class SessionController {
     }
 
     /// Starts the session.
-    @discardableResult public func start() -> Outcome { send(.start) }
+    @discardableResult public func start() -> Update { run { self.player.start(nowMs: $0) } }
     /// Pauses a running session.
-    @discardableResult public func pause() -> Outcome { send(.pause) }
+    @discardableResult public func pause() -> Update { run { self.player.pause(nowMs: $0) } }
     /// Resumes a paused session.
-    @discardableResult public func resume() -> Outcome { send(.resume) }
+    @discardableResult public func resume() -> Update { run { self.player.resume(nowMs: $0) } }
     /// Goes to the next step.
-    @discardableResult public func next() -> Outcome { send(.next) }
+    @discardableResult public func next() -> Update { run { self.player.next(nowMs: $0) } }
     /// Goes back to the step's start, or to the previous step (the core decides).
-    @discardableResult public func previous() -> Outcome { send(.previous) }
+    @discardableResult public func previous() -> Update { run { self.player.previous(nowMs: $0) } }
     /// Restarts the current step.
-    @discardableResult public func restartStep() -> Outcome { send(.restartStep) }
+    @discardableResult public func restartStep() -> Update { run { self.player.restartStep(nowMs: $0) } }
     /// Lengthens the current timed segment by `ms` milliseconds.
-    @discardableResult public func extend(ms: Int64) -> Outcome { send(.extend(ms: ms)) }
+    @discardableResult public func extend(ms: Int64) -> Update { run { self.player.extend(nowMs: $0, ms: ms) } }
     /// Leaves an untimed segment (the user is ready to go on).
-    @discardableResult public func proceed() -> Outcome { send(.continue) }
+    @discardableResult public func proceed() -> Update { run { self.player.proceed(nowMs: $0) } }
     /// Ends the session early.
-    @discardableResult public func stop() -> Outcome { send(.stop) }
+    @discardableResult public func stop() -> Update { run { self.player.stop(nowMs: $0) } }
     /// Called when the scheduled wake-up fires, or whenever the screen wants
     /// a fresh frame: hands out what fell due by now.
-    @discardableResult public func wake() -> Outcome { send(.tick) }
+    @discardableResult public func wake() -> Update { run { self.player.tick(nowMs: $0) } }
 
-    /// A small string that `Player` can restore this session from.
+    /// A small string that `Player.restore` brings this session back from.
     public func snapshot() -> String { player.snapshot() }
 
-    /// Applies `command` at the clock's current time.
-    @discardableResult
-    public func send(_ command: Command) -> Outcome {
-        let outcome = player.apply(command: command, nowMs: clock.nowMs())
-        frame = outcome.frame
-        for cue in outcome.cues where cue.speak {
+    /// Calls the core once at the clock's current time, then passes on the
+    /// result: spoken cues to the sink, the wake-up to the scheduler, the
+    /// frame to the listeners.
+    private func run(_ call: (Int64) -> Update) -> Update {
+        let update = call(clock.nowMs())
+        frame = update.frame
+        for cue in update.cues where cue.speak {
             cueSink?.speak(cue)
         }
-        reschedule(outcome.frame.nextWakeMs)
+        reschedule(update.frame.nextWakeMs)
         for listener in listeners {
-            listener.call(outcome.frame)
+            listener.call(update.frame)
         }
-        return outcome
+        return update
     }
 
     // Always re-arms, even at an unchanged time: a wake-up that fired early

@@ -70,13 +70,13 @@ final class ControllerTests: XCTestCase {
         c.start()
         XCTAssertEqual(sink.spoken.count, 1)
         clock.now += 100_000 // well past several cues
-        let outcome = c.wake()
-        XCTAssertGreaterThan(outcome.cues.count, 1)
-        XCTAssertEqual(outcome.cues.filter(\.speak).count, 1)
+        let update = c.wake()
+        XCTAssertGreaterThan(update.cues.count, 1)
+        XCTAssertEqual(update.cues.filter(\.speak).count, 1)
         XCTAssertEqual(sink.spoken.count, 2, "the start cue and the newest cue of the late wake-up")
-        XCTAssertEqual(sink.spoken.last, outcome.cues.last)
-        XCTAssertEqual(outcome.frame.positionMs, 100_000)
-        XCTAssertEqual(scheduler.pending, outcome.frame.nextWakeMs)
+        XCTAssertEqual(sink.spoken.last, update.cues.last)
+        XCTAssertEqual(update.frame.positionMs, 100_000)
+        XCTAssertEqual(scheduler.pending, update.frame.nextWakeMs)
     }
 
     func testPauseCancelsTheWakeUpAndResumeShiftsIt() throws {
@@ -118,16 +118,16 @@ final class ControllerTests: XCTestCase {
         let due = try XCTUnwrap(scheduler.pending)
         let before = scheduler.scheduled.count
         clock.now = due - 5 // the platform timer fired early
-        let outcome = c.wake()
-        XCTAssertTrue(outcome.cues.isEmpty)
+        let update = c.wake()
+        XCTAssertTrue(update.cues.isEmpty)
         XCTAssertEqual(scheduler.pending, due)
         XCTAssertEqual(scheduler.scheduled.count, before + 1, "re-armed even at the same time")
     }
 
     func testIgnoredCommandsSayWhyAndChangeNothing() throws {
         let c = try controller("calf-release")
-        let outcome = c.pause()
-        XCTAssertNotNil(outcome.ignored)
+        let update = c.pause()
+        XCTAssertNotNil(update.ignored)
         XCTAssertEqual(c.frame.status, .ready)
         XCTAssertTrue(sink.spoken.isEmpty)
         XCTAssertNil(scheduler.pending)
@@ -154,5 +154,58 @@ final class ControllerTests: XCTestCase {
         c.extend(ms: 15_000)
         XCTAssertEqual(c.frame.segmentDurationMs, before + 15_000)
         XCTAssertEqual(c.frame.timedMs, timed + 15_000)
+    }
+
+    func testASnapshotRestoresTheSessionWhereItWas() throws {
+        let c = try controller("calf-release")
+        c.start()
+        clock.now += 17_000
+        c.wake()
+        c.pause()
+        let saved = c.snapshot()
+        let before = c.frame
+
+        // The app was killed; a new controller over the restored player.
+        clock.now += 5_000
+        let restored = try Player.restore(source: .builtin(id: "calf-release"), lang: "en", snapshot: saved, nowMs: clock.now)
+        let again = SessionController(player: restored, clock: clock, scheduler: scheduler, cueSink: sink)
+        XCTAssertEqual(again.frame.status, .paused)
+        XCTAssertEqual(again.frame.positionMs, before.positionMs)
+        XCTAssertEqual(again.frame.segment, before.segment)
+        again.resume()
+        XCTAssertEqual(again.frame.status, .running)
+        XCTAssertEqual(again.frame.pausedMs, 5_000)
+        XCTAssertNotNil(scheduler.pending)
+    }
+
+    func testABadSnapshotIsATypedError() {
+        XCTAssertThrowsError(try Player.restore(source: .builtin(id: "calf-release"), lang: "en", snapshot: "not a snapshot", nowMs: 0)) { error in
+            guard case UnknotError.BadSnapshot(let reason) = error else {
+                return XCTFail("expected BadSnapshot, got \(error)")
+            }
+            XCTAssertFalse(reason.isEmpty)
+        }
+    }
+
+    func testInvalidRoutineJSONForAPlayerListsItsProblems() {
+        let json = #"{"format":"unknot.routine.v1","id":"x","title":"T","steps":[{"kind":"rest","title":"R","seconds":-4}]}"#
+        XCTAssertThrowsError(try Player.fromJson(json: json, lang: "en")) { error in
+            guard case UnknotError.InvalidRoutine(let problems) = error else {
+                return XCTFail("expected InvalidRoutine, got \(error)")
+            }
+            XCTAssertEqual(problems.map(\.path), ["steps[0].seconds"])
+        }
+    }
+
+    func testRemovedListenersHearNothing() throws {
+        let c = try controller("calf-release")
+        var heard = 0
+        let token = c.addFrameListener { _ in heard += 1 }
+        c.start()
+        c.removeFrameListener(token)
+        clock.now += 1_000
+        c.wake()
+        XCTAssertEqual(heard, 1)
+        XCTAssertEqual(frames.count, 2, "the other listener still hears every frame")
     }
 }

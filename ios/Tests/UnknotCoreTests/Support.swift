@@ -46,3 +46,8 @@ func builtinJSON(_ id: String) throws -> String {
     let url = repoRoot().appendingPathComponent("core/routines/\(id).json")
     return try String(contentsOf: url, encoding: .utf8)
 }
+
+/// A ready player of a built-in routine.
+func makePlayer(_ id: String, lang: String) throws -> Player {
+    try Player.fromBuiltin(id: id, lang: lang)
+}

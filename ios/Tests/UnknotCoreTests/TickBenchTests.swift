@@ -20,7 +20,7 @@ final class TickBenchTests: XCTestCase {
         let maxCalls = 1_000_000
 
         let player = try makePlayer("calf-release", lang: "en")
-        _ = player.apply(command: .start, nowMs: 0)
+        _ = player.start(nowMs: 0)
         var call: Int64 = 0
         var batches: [UInt64] = []
         var spoken = 0
@@ -29,8 +29,8 @@ final class TickBenchTests: XCTestCase {
         while batches.count * batch < maxCalls {
             let t0 = DispatchTime.now().uptimeNanoseconds
             for _ in 0..<batch {
-                let outcome = player.apply(command: .tick, nowMs: call / 4)
-                spoken += outcome.cues.count
+                let update = player.tick(nowMs: call / 4)
+                spoken += update.cues.count
                 call += 1
             }
             let t1 = DispatchTime.now().uptimeNanoseconds
