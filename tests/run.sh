@@ -1,8 +1,12 @@
 #!/usr/bin/env bash
 # Unknot's test runner: the README's test command and what CI runs.
 #
-#   ./tests/run.sh           everything CI checks (Rust; Kotlin and Swift once their layers exist)
-#   ./tests/run.sh rust      formatting, clippy and the Rust tests
+#   ./tests/run.sh               everything CI checks: Rust, Kotlin and Swift
+#   ./tests/run.sh rust          formatting, clippy and the Rust tests (vectors included)
+#   ./tests/run.sh kotlin        the Kotlin layer's tests on the JVM (tests/kotlin.sh)
+#   ./tests/run.sh swift         the Swift package's tests (tests/swift.sh)
+#   ./tests/run.sh bench         every benchmark, printed as one table (figures only, never fails on speed)
+#   ./tests/run.sh fuzz [secs]   each fuzz target for the given time (default 60 s), nightly
 #
 # It installs what it needs and exits non-zero on any failure.
 set -euo pipefail
@@ -31,14 +35,38 @@ run_rust() {
   cargo test --workspace --locked
 }
 
+run_kotlin() { step "Kotlin tests"; "$root/tests/kotlin.sh"; }
+run_swift() { step "Swift tests"; "$root/tests/swift.sh"; }
+
+run_bench() { "$root/tests/bench.sh"; }
+
+run_fuzz() {
+  local secs="${1:-60}"
+  if ! command -v cargo-fuzz >/dev/null && ! cargo fuzz --help >/dev/null 2>&1; then
+    step "installing cargo-fuzz"
+    cargo install cargo-fuzz --locked
+  fi
+  rustup toolchain list | grep -q nightly || rustup toolchain install nightly --profile minimal
+  for t in routine_json program_json share_code simulate_script; do
+    step "fuzz $t for ${secs}s"
+    (cd fuzz && cargo +nightly fuzz run "$t" -- -max_total_time="$secs" -rss_limit_mb=2048)
+  done
+}
+
 what="${1:-all}"
 case "$what" in
   all)
     run_rust
+    run_kotlin
+    run_swift
     ;;
   rust) run_rust ;;
+  kotlin) run_kotlin ;;
+  swift) run_swift ;;
+  bench) run_bench ;;
+  fuzz) run_fuzz "${2:-60}" ;;
   *)
-    echo "usage: $0 [all|rust]" >&2
+    echo "usage: $0 [all|rust|kotlin|swift|bench|fuzz [seconds]]" >&2
     exit 2
     ;;
 esac

@@ -2,11 +2,17 @@
 
 use std::process::ExitCode;
 
+use std::path::PathBuf;
+
 use clap::{Parser, Subcommand};
 
+mod data_dir;
 mod display;
 mod library_cmds;
 mod load;
+mod play_cmd;
+mod program_cmds;
+mod simulate_cmd;
 
 /// Unknot: guided self-massage, stretching and breathing routines.
 #[derive(Parser)]
@@ -15,6 +21,9 @@ struct Cli {
     /// Language for texts and speech (e.g. en, de, es). Default: from LC_ALL, LC_MESSAGES or LANG.
     #[arg(long, global = true, value_name = "TAG")]
     lang: Option<String>,
+    /// Where Unknot keeps its data (the active program). Default: the platform's data directory.
+    #[arg(long, global = true, value_name = "DIR")]
+    data_dir: Option<PathBuf>,
     #[command(subcommand)]
     command: Command,
 }
@@ -42,6 +51,81 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Play a routine with a live timer in the terminal.
+    Play {
+        /// A built-in routine id or a routine file.
+        routine: String,
+        /// Run time this many times faster (for demos and tests).
+        #[arg(long, default_value_t = 1.0)]
+        speed: f64,
+        /// Speak cues through espeak-ng or say, where one is installed.
+        #[arg(long)]
+        voice: bool,
+    },
+    /// Drive the engine from a command script with no real time; prints JSON lines.
+    Simulate {
+        /// A built-in routine id or a routine file.
+        routine: String,
+        /// The script: a JSON array of {"at_ms", "do", "ms"} entries.
+        #[arg(long, value_name = "FILE")]
+        script: String,
+    },
+    /// Home programs: check, show, share by QR code, import, print.
+    Program {
+        #[command(subcommand)]
+        command: ProgramCommand,
+    },
+    /// What the active program asks for today.
+    Today {
+        /// The day to ask about (default: today's local date).
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        date: Option<String>,
+        /// Print one JSON object.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Subcommand)]
+enum ProgramCommand {
+    /// Check program files; prints one line per problem.
+    Validate {
+        /// Program files.
+        #[arg(required = true)]
+        files: Vec<String>,
+    },
+    /// Show a program: weeks, schedule, routines and their lengths.
+    Show {
+        /// A program file or a share code.
+        program: String,
+    },
+    /// Print a program's share code and draw its QR code.
+    Share {
+        /// A program file.
+        file: String,
+        /// Print only the code, on one line.
+        #[arg(long)]
+        code: bool,
+        /// Write the QR code as SVG.
+        #[arg(long, value_name = "PATH")]
+        svg: Option<PathBuf>,
+        /// Write the QR code as PNG.
+        #[arg(long, value_name = "PATH")]
+        png: Option<PathBuf>,
+    },
+    /// Validate a program and make it the active program.
+    Import {
+        /// A share code or a program file.
+        program: String,
+    },
+    /// Write a printable page for the patient.
+    Handout {
+        /// A program file or a share code.
+        program: String,
+        /// Where to write the HTML page.
+        #[arg(long, value_name = "PATH", required = true)]
+        html: PathBuf,
+    },
 }
 
 /// The language from `--lang` or the environment.
@@ -57,6 +141,12 @@ fn language(flag: Option<String>) -> String {
 }
 
 fn main() -> ExitCode {
+    // Die quietly when the reader of our output goes away (`unknot plan | head`).
+    #[cfg(unix)]
+    // SAFETY: restoring the default disposition of SIGPIPE before any thread starts.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
     let cli = Cli::parse();
     let lang = language(cli.lang);
     let result = match cli.command {
@@ -64,6 +154,39 @@ fn main() -> ExitCode {
         Command::Show { routine } => library_cmds::show(&routine, &lang),
         Command::Validate { files } => library_cmds::validate(&files),
         Command::Plan { routine, json } => library_cmds::plan(&routine, json, &lang),
+        Command::Simulate { routine, script } => simulate_cmd::simulate(&routine, &script, &lang),
+        Command::Play {
+            routine,
+            speed,
+            voice,
+        } => data_dir::resolve(cli.data_dir).and_then(|dir| {
+            play_cmd::play(
+                &routine,
+                play_cmd::PlayOptions {
+                    speed,
+                    voice,
+                    lang: lang.clone(),
+                },
+                &dir,
+            )
+        }),
+        Command::Program { command } => match command {
+            ProgramCommand::Validate { files } => program_cmds::validate(&files),
+            ProgramCommand::Show { program } => program_cmds::show(&program, &lang),
+            ProgramCommand::Share {
+                file,
+                code,
+                svg,
+                png,
+            } => program_cmds::share(&file, code, svg.as_deref(), png.as_deref()),
+            ProgramCommand::Import { program } => data_dir::resolve(cli.data_dir)
+                .and_then(|d| program_cmds::import(&program, &d, &lang)),
+            ProgramCommand::Handout { program, html } => {
+                program_cmds::handout(&program, &html, &lang)
+            }
+        },
+        Command::Today { date, json } => data_dir::resolve(cli.data_dir)
+            .and_then(|d| program_cmds::today(&d, date.as_deref(), json, &lang)),
     };
     match result {
         Ok(code) => code,

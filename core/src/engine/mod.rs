@@ -7,6 +7,7 @@
 //! the next wake-up from it. A late or missing tick therefore changes
 //! nothing but when cues are handed out.
 
+pub mod script;
 mod snapshot;
 mod types;
 

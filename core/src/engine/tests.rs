@@ -445,3 +445,33 @@ fn no_drift_over_an_hour() {
 
 mod props;
 mod sessions;
+
+/// The screen-off path: a shell that sleeps until `next_wake_ms` wakes no
+/// more often than there are cues, for every built-in routine.
+#[test]
+fn sleeping_until_next_wake_needs_no_more_wakeups_than_cues() {
+    for r in crate::library::builtin_routines() {
+        let mut s = Session::new(r.clone(), "en");
+        let mut o = s.apply(Command::Start, 0);
+        let mut cues = o.cues.len();
+        let mut wakes = 0;
+        let mut now = 0;
+        while s.status() != Status::Finished {
+            o = match o.frame.next_wake_ms {
+                Some(w) => {
+                    now = w;
+                    wakes += 1;
+                    s.apply(Command::Tick, now)
+                }
+                None => s.apply(Command::Continue, now),
+            };
+            assert!(
+                !o.cues.is_empty() || o.frame.status == Status::Waiting,
+                "{}: a wake-up with no cue",
+                r.id
+            );
+            cues += o.cues.len();
+        }
+        assert!(wakes <= cues, "{}: {wakes} wake-ups for {cues} cues", r.id);
+    }
+}

@@ -1,0 +1,419 @@
+//! `unknot play`: a live terminal player over the engine.
+//!
+//! The shell reads the monotonic clock (`Instant`), hands the time to the
+//! engine, draws its frame and plays its cues. On a terminal it is a
+//! full-screen player; otherwise it prints one line per spoken cue.
+
+use std::io::{BufRead, IsTerminal, Write};
+use std::path::Path;
+use std::process::{Command as Process, ExitCode, Stdio};
+use std::time::{Duration, Instant};
+
+use ratatui::crossterm::event::{self, Event, KeyCode, KeyEventKind, KeyModifiers};
+use ratatui::layout::{Constraint, Layout};
+use ratatui::style::{Modifier, Style};
+use ratatui::text::Line;
+use ratatui::widgets::{Block, Borders, Gauge, Paragraph, Wrap};
+use ratatui::{DefaultTerminal, Frame as TuiFrame};
+use unknot_core::safety::local_safety_screen;
+use unknot_core::{Command, Cue, Frame, SegmentKind, Session, Status};
+
+use crate::display::mmss;
+use crate::load::{self, CliError};
+
+/// Options of `unknot play`.
+pub struct PlayOptions {
+    /// Time runs this many times faster.
+    pub speed: f64,
+    /// Speak cues through a speech program.
+    pub voice: bool,
+    /// Language.
+    pub lang: String,
+}
+
+/// The session clock: real monotonic time, scaled by `--speed`.
+struct Clock {
+    origin: Instant,
+    speed: f64,
+}
+
+impl Clock {
+    fn now_ms(&self) -> u64 {
+        (self.origin.elapsed().as_secs_f64() * 1000.0 * self.speed) as u64
+    }
+
+    /// Real time until the session clock reaches `at_ms`.
+    fn until(&self, at_ms: u64) -> Duration {
+        let now = self.now_ms();
+        Duration::from_secs_f64(at_ms.saturating_sub(now) as f64 / 1000.0 / self.speed)
+    }
+}
+
+/// Speaks cues through `espeak-ng` or `say`, where one is installed.
+struct Voice {
+    program: Option<&'static str>,
+    lang: String,
+}
+
+impl Voice {
+    fn new(enabled: bool, lang: &str) -> (Voice, Option<String>) {
+        if !enabled {
+            return (
+                Voice {
+                    program: None,
+                    lang: lang.into(),
+                },
+                None,
+            );
+        }
+        let found = ["espeak-ng", "say"].into_iter().find(|p| {
+            Process::new(p)
+                .arg("--version")
+                .stdout(Stdio::null())
+                .stderr(Stdio::null())
+                .status()
+                .is_ok()
+        });
+        let notice = found.is_none().then(|| {
+            "--voice: neither espeak-ng nor say is installed; cues ring the bell only".to_string()
+        });
+        (
+            Voice {
+                program: found,
+                lang: lang.into(),
+            },
+            notice,
+        )
+    }
+
+    fn speak(&self, text: &str) {
+        let Some(p) = self.program else { return };
+        let mut cmd = Process::new(p);
+        if p == "espeak-ng" && !self.lang.is_empty() {
+            cmd.args(["-v", unknot_core::text::primary_subtag(&self.lang)]);
+        }
+        // Speech runs beside the player; it is never waited for.
+        let _ = cmd
+            .arg(text)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn();
+    }
+}
+
+/// `unknot play <id|file>`.
+pub fn play(arg: &str, opts: PlayOptions, data_dir: &Path) -> Result<ExitCode, CliError> {
+    if !(opts.speed.is_finite() && opts.speed > 0.0 && opts.speed <= 10_000.0) {
+        return Err(CliError::Io(
+            "--speed must be above 0 and at most 10000".into(),
+        ));
+    }
+    let routine = load::routine(arg)?;
+    let interactive = std::io::stdout().is_terminal() && std::io::stdin().is_terminal();
+    if !safety_screen(data_dir, &opts.lang, interactive)? {
+        return Ok(ExitCode::SUCCESS);
+    }
+    let (voice, notice) = Voice::new(opts.voice, &opts.lang);
+    if let Some(n) = notice {
+        eprintln!("{n}");
+    }
+    for c in &routine.cautions {
+        eprintln!("Caution: {}", c.get(&opts.lang));
+    }
+    let session = Session::new(routine, &opts.lang);
+    let clock = Clock {
+        origin: Instant::now(),
+        speed: opts.speed,
+    };
+    let status = if interactive {
+        let terminal = ratatui::init();
+        let result = run_tui(terminal, session, &clock, &voice);
+        ratatui::restore();
+        result
+    } else {
+        Ok(run_lines(session, &clock, &voice))
+    };
+    let status = status.map_err(|e| CliError::Io(format!("terminal: {e}")))?;
+    Ok(if status == Status::Finished {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(130)
+    })
+}
+
+/// Shows the safety screen until it is accepted once. Returns false when
+/// the user declines.
+fn safety_screen(data_dir: &Path, lang: &str, interactive: bool) -> Result<bool, CliError> {
+    let screen = local_safety_screen(lang);
+    let marker = data_dir.join(format!("safety-accepted-v{}", screen.version));
+    if marker.exists() {
+        return Ok(true);
+    }
+    let mut text = format!("{}\n\n{}\n\n", screen.title, screen.intro);
+    for d in &screen.do_not {
+        text.push_str(&format!("  - {d}\n"));
+    }
+    text.push('\n');
+    for s in &screen.stop_if {
+        text.push_str(&format!("  ! {s}\n"));
+    }
+    text.push_str(&format!("\n{}\n", screen.see_someone));
+    eprintln!("{text}");
+    if !interactive {
+        return Ok(true);
+    }
+    eprint!("{} [Enter], q: quit ", screen.accept);
+    let _ = std::io::stderr().flush();
+    let mut line = String::new();
+    let _ = std::io::stdin().lock().read_line(&mut line);
+    if line.trim().eq_ignore_ascii_case("q") {
+        return Ok(false);
+    }
+    crate::data_dir::ensure(data_dir)?;
+    std::fs::write(&marker, b"accepted\n")
+        .map_err(|e| CliError::Io(format!("{}: {e}", marker.display())))?;
+    Ok(true)
+}
+
+/// Plays cues: the bell for every call with cues, speech for the one marked.
+fn play_cues(cues: &[Cue], voice: &Voice, out: &mut impl Write) {
+    if cues.is_empty() {
+        return;
+    }
+    let _ = out.write_all(b"\x07");
+    let _ = out.flush();
+    if let Some(c) = cues.iter().find(|c| c.speak) {
+        voice.speak(&c.say);
+    }
+}
+
+/// Without a terminal: one line per spoken cue, no escape codes. Untimed
+/// steps wait for a line on stdin (or go on at end of input).
+fn run_lines(mut session: Session, clock: &Clock, voice: &Voice) -> Status {
+    let mut stdout = std::io::stdout().lock();
+    let mut stdin = std::io::stdin().lock();
+    let mut o = session.apply(Command::Start, clock.now_ms());
+    loop {
+        for c in o.cues.iter().filter(|c| c.speak) {
+            // The clock starts at 0, so a due time is the session's elapsed time.
+            if writeln!(stdout, "[{}] {}", mmss(c.due_ms), c.say).is_err() {
+                return session.status();
+            }
+            voice.speak(&c.say);
+        }
+        let _ = stdout.flush();
+        match o.frame.status {
+            Status::Finished | Status::Stopped => return o.frame.status,
+            Status::Waiting => {
+                let mut line = String::new();
+                let _ = stdin.read_line(&mut line);
+                o = session.apply(Command::Continue, clock.now_ms());
+            }
+            _ => {
+                if let Some(wake) = o.frame.next_wake_ms {
+                    std::thread::sleep(clock.until(wake));
+                }
+                o = session.apply(Command::Tick, clock.now_ms());
+            }
+        }
+    }
+}
+
+fn key_command(code: KeyCode, modifiers: KeyModifiers, status: Status) -> Option<Command> {
+    Some(match code {
+        KeyCode::Char('c') if modifiers.contains(KeyModifiers::CONTROL) => Command::Stop,
+        KeyCode::Char(' ') if status == Status::Paused => Command::Resume,
+        KeyCode::Char(' ') => Command::Pause,
+        KeyCode::Char('n') => Command::Next,
+        KeyCode::Char('p') => Command::Previous,
+        KeyCode::Char('e') => Command::Extend(15_000),
+        KeyCode::Char('r') => Command::RestartStep,
+        KeyCode::Enter => Command::Continue,
+        KeyCode::Char('q') | KeyCode::Esc => Command::Stop,
+        _ => return None,
+    })
+}
+
+/// The full-screen player. Ctrl-C arrives as a key in raw mode and stops
+/// the session; the caller restores the terminal whatever happens.
+fn run_tui(
+    mut terminal: DefaultTerminal,
+    mut session: Session,
+    clock: &Clock,
+    voice: &Voice,
+) -> std::io::Result<Status> {
+    let mut o = session.apply(Command::Start, clock.now_ms());
+    let mut said = String::new();
+    loop {
+        play_cues(&o.cues, voice, &mut std::io::stdout());
+        if let Some(c) = o.cues.iter().find(|c| c.speak) {
+            said.clone_from(&c.say);
+        }
+        let frame = o.frame.clone();
+        terminal.draw(|f| draw(f, &session, &frame, &said))?;
+        if frame.status.is_over() {
+            // Leave the last frame up for a moment.
+            std::thread::sleep(Duration::from_millis(800));
+            return Ok(frame.status);
+        }
+        // Redraw ten times a second for the bars; the engine itself only
+        // needs a call at next_wake_ms.
+        let wait = frame
+            .next_wake_ms
+            .map_or(Duration::from_millis(100), |w| clock.until(w))
+            .min(Duration::from_millis(100));
+        let mut cmd = Command::Tick;
+        if event::poll(wait)? {
+            if let Event::Key(k) = event::read()? {
+                if k.kind == KeyEventKind::Press {
+                    if let Some(c) = key_command(k.code, k.modifiers, frame.status) {
+                        cmd = c;
+                    }
+                }
+            }
+        }
+        o = session.apply(cmd, clock.now_ms());
+    }
+}
+
+/// Fill of the breathing bar: grows on inhale, full while holding in,
+/// shrinks on exhale, empty while holding out.
+pub fn breath_fill(kind: SegmentKind, progress: f64) -> Option<f64> {
+    match kind {
+        SegmentKind::Inhale => Some(progress),
+        SegmentKind::HoldIn => Some(1.0),
+        SegmentKind::Exhale => Some(1.0 - progress),
+        SegmentKind::HoldOut => Some(0.0),
+        _ => None,
+    }
+}
+
+fn segment_label(f: &Frame) -> String {
+    let mut label = match f.kind {
+        SegmentKind::Inhale => "Breathe in".to_string(),
+        SegmentKind::Exhale => "Breathe out".to_string(),
+        SegmentKind::HoldIn | SegmentKind::HoldOut => "Hold".to_string(),
+        SegmentKind::Manual => "When ready, press Enter".to_string(),
+        k => {
+            let s = k.as_str();
+            let mut c = s.chars();
+            c.next()
+                .map(|x| x.to_uppercase().chain(c).collect())
+                .unwrap_or_default()
+        }
+    };
+    if let Some(side) = f.side {
+        label.push_str(&format!(" · {} side", side.as_str()));
+    }
+    if let Some(r) = f.rep {
+        label.push_str(&format!(" · {}", r));
+    }
+    if let Some(c) = f.cycle {
+        label.push_str(&format!(" · cycle {c}"));
+    }
+    label
+}
+
+fn draw(f: &mut TuiFrame, session: &Session, frame: &Frame, said: &str) {
+    let area = f.area();
+    let rows = Layout::vertical([
+        Constraint::Length(3),
+        Constraint::Min(4),
+        Constraint::Length(3),
+        Constraint::Length(3),
+        Constraint::Length(3),
+        Constraint::Length(2),
+    ])
+    .split(area);
+    let status = match frame.status {
+        Status::Paused => "  [paused]",
+        Status::Waiting => "  [waiting]",
+        Status::Finished => "  [finished]",
+        Status::Stopped => "  [stopped]",
+        _ => "",
+    };
+    let title = Paragraph::new(Line::from(format!(
+        "Step {}/{}: {}{status}",
+        frame.step + 1,
+        frame.step_count,
+        frame.step_title
+    )))
+    .style(Style::default().add_modifier(Modifier::BOLD))
+    .block(
+        Block::default()
+            .borders(Borders::ALL)
+            .title(session.timeline().title.clone()),
+    );
+    f.render_widget(title, rows[0]);
+    let instructions =
+        Paragraph::new(frame.step_instructions.clone().unwrap_or_default() + "\n\n" + said)
+            .wrap(Wrap { trim: true })
+            .block(Block::default().borders(Borders::ALL).title("Instructions"));
+    f.render_widget(instructions, rows[1]);
+    let seg_left = frame
+        .segment_remaining_ms
+        .map_or("--:--".to_string(), |ms| mmss(ms + 999));
+    let gauge = Gauge::default()
+        .block(
+            Block::default()
+                .borders(Borders::ALL)
+                .title(segment_label(frame)),
+        )
+        .ratio(frame.segment_progress.clamp(0.0, 1.0))
+        .label(seg_left);
+    f.render_widget(gauge, rows[2]);
+    let breath = breath_fill(frame.kind, frame.segment_progress).unwrap_or(0.0);
+    let breath_gauge = Gauge::default()
+        .block(Block::default().borders(Borders::ALL).title("Breath"))
+        .ratio(breath.clamp(0.0, 1.0))
+        .label("");
+    f.render_widget(breath_gauge, rows[3]);
+    let total = if frame.timed_ms == 0 {
+        1.0
+    } else {
+        frame.position_ms as f64 / frame.timed_ms as f64
+    };
+    let routine_gauge = Gauge::default()
+        .block(Block::default().borders(Borders::ALL).title("Routine"))
+        .ratio(total.clamp(0.0, 1.0))
+        .label(format!("{} left", mmss(frame.remaining_ms + 999)));
+    f.render_widget(routine_gauge, rows[4]);
+    let keys = Paragraph::new("space pause/resume · n next · p previous · e +15 s · r restart step · enter continue · q stop");
+    f.render_widget(keys, rows[5]);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn breathing_bar_follows_the_phase() {
+        assert_eq!(breath_fill(SegmentKind::Inhale, 0.25), Some(0.25));
+        assert_eq!(breath_fill(SegmentKind::Exhale, 0.25), Some(0.75));
+        assert_eq!(breath_fill(SegmentKind::HoldIn, 0.5), Some(1.0));
+        assert_eq!(breath_fill(SegmentKind::HoldOut, 0.5), Some(0.0));
+        assert_eq!(breath_fill(SegmentKind::Massage, 0.5), None);
+    }
+
+    #[test]
+    fn keys_map_to_commands() {
+        let none = KeyModifiers::NONE;
+        assert_eq!(
+            key_command(KeyCode::Char(' '), none, Status::Running),
+            Some(Command::Pause)
+        );
+        assert_eq!(
+            key_command(KeyCode::Char(' '), none, Status::Paused),
+            Some(Command::Resume)
+        );
+        assert_eq!(
+            key_command(KeyCode::Char('c'), KeyModifiers::CONTROL, Status::Running),
+            Some(Command::Stop)
+        );
+        assert_eq!(
+            key_command(KeyCode::Char('e'), none, Status::Running),
+            Some(Command::Extend(15_000))
+        );
+        assert_eq!(key_command(KeyCode::Char('x'), none, Status::Running), None);
+    }
+}

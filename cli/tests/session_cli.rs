@@ -1,0 +1,134 @@
+//! `unknot play` without a terminal and `unknot simulate`.
+
+use std::process::{Command, Output, Stdio};
+
+fn unknot(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_unknot"))
+        .args(args)
+        .env("LANG", "C")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .stdin(Stdio::null())
+        .output()
+        .expect("run unknot")
+}
+
+fn temp(name: &str, text: &str) -> String {
+    let dir = std::env::temp_dir().join(format!("unknot-session-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let p = dir.join(name);
+    std::fs::write(&p, text).unwrap();
+    p.to_string_lossy().into_owned()
+}
+
+fn lines(o: &Output) -> Vec<serde_json::Value> {
+    String::from_utf8_lossy(&o.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("a JSON line"))
+        .collect()
+}
+
+#[test]
+fn play_without_a_terminal_prints_spoken_cues() {
+    let data = std::env::temp_dir().join(format!("unknot-play-{}", std::process::id()));
+    let o = unknot(&[
+        "play",
+        "box-breathing",
+        "--speed",
+        "200",
+        "--data-dir",
+        data.to_str().unwrap(),
+    ]);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(
+        !out.contains('\x1b') && !out.contains('\x07'),
+        "escape codes in {out:?}"
+    );
+    let lines: Vec<_> = out.lines().collect();
+    assert!(lines[0].starts_with("[0:00] "), "{out}");
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.starts_with("[0:10] ") && l.contains("Breathe in")),
+        "{out}"
+    );
+    assert!(lines.last().unwrap().contains("complete"), "{out}");
+    // The safety screen is shown before the first session (on stderr).
+    assert!(String::from_utf8_lossy(&o.stderr).contains("clot"));
+}
+
+#[test]
+fn play_rejects_a_bad_speed_and_unknown_routine() {
+    assert_eq!(
+        unknot(&["play", "box-breathing", "--speed", "0"])
+            .status
+            .code(),
+        Some(2)
+    );
+    assert_eq!(unknot(&["play", "nope"]).status.code(), Some(2));
+}
+
+#[test]
+fn simulate_prints_cues_ignored_frames_and_end() {
+    let script = temp(
+        "s.json",
+        r#"[{"at_ms": 1000, "do": "start"}, {"at_ms": 1000, "do": "resume"},
+            {"at_ms": 6000, "do": "pause"}, {"at_ms": 16000, "do": "resume"},
+            {"at_ms": 400000, "do": "tick"}]"#,
+    );
+    let o = unknot(&["simulate", "box-breathing", "--script", &script]);
+    assert_eq!(o.status.code(), Some(0));
+    let l = lines(&o);
+    assert_eq!(l[0]["type"], "cue");
+    assert_eq!(l[0]["due_ms"], 1000);
+    assert_eq!(l[0]["speak"], true);
+    assert_eq!(l[1]["type"], "frame");
+    assert_eq!(l[1]["next_wake_ms"], 8000);
+    let ignored = l.iter().find(|v| v["type"] == "ignored").unwrap();
+    assert_eq!(ignored["do"], "resume");
+    assert_eq!(ignored["reason"], "not paused");
+    let end = l.last().unwrap();
+    assert_eq!(end["type"], "end");
+    assert_eq!(end["status"], "finished");
+    assert_eq!(end["paused_ms"], 10_000);
+    assert_eq!(end["position_ms"], end["timed_ms"]);
+    let finished = l.iter().find(|v| v["kind"] == "finished").unwrap();
+    assert_eq!(
+        finished["due_ms"],
+        1000 + end["timed_ms"].as_u64().unwrap() + 10_000
+    );
+    let keys: Vec<_> = l[1].as_object().unwrap().keys().cloned().collect();
+    assert_eq!(
+        keys,
+        [
+            "type",
+            "at_ms",
+            "status",
+            "step",
+            "segment",
+            "position_ms",
+            "remaining_ms",
+            "segment_remaining_ms",
+            "next_wake_ms"
+        ]
+    );
+}
+
+#[test]
+fn simulate_refuses_malformed_scripts_naming_the_entry() {
+    let bad = temp(
+        "bad.json",
+        r#"[{"at_ms": 5, "do": "start"}, {"at_ms": 1, "do": "tick"}]"#,
+    );
+    let o = unknot(&["simulate", "box-breathing", "--script", &bad]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("script entry 1"));
+    let o = unknot(&["simulate", "box-breathing", "--script", "/nonexistent.json"]);
+    assert_eq!(o.status.code(), Some(2));
+}

@@ -1,0 +1,47 @@
+//! Format speed: parsing and validating routines, building a timeline,
+//! share-code encode and decode.
+
+use criterion::{black_box, criterion_group, criterion_main, Criterion};
+use serde_json::json;
+use unknot_core::library::BUILTIN_FILES;
+use unknot_core::{build_timeline, decode_program, parse_program, parse_routine, share_code};
+
+fn formats(c: &mut Criterion) {
+    let files: Vec<&str> = BUILTIN_FILES
+        .iter()
+        .map(|(_, j)| *j)
+        .cycle()
+        .take(1000)
+        .collect();
+    c.bench_function("parse_validate_1000_routines", |b| {
+        b.iter(|| {
+            for f in &files {
+                black_box(parse_routine(f).unwrap());
+            }
+        })
+    });
+    let steps: Vec<_> = (0..200)
+        .map(|i| json!({"kind": "stretch", "title": format!("s{i}"), "area": "calf", "hold": 20, "reps": 2, "rest": 5, "sides": "both"}))
+        .collect();
+    let r = unknot_core::validate::validate_routine(
+        &json!({"format": "unknot.routine.v1", "id": "big", "title": "Big", "steps": steps}),
+        "",
+    )
+    .unwrap();
+    c.bench_function("timeline_200_steps", |b| {
+        b.iter(|| black_box(build_timeline(&r, "en")))
+    });
+
+    let largest = include_str!("../../docs/examples/desk-neck-back-hips.unknot");
+    let program = parse_program(largest).unwrap();
+    let code = share_code(&program);
+    c.bench_function("share_encode_largest_example", |b| {
+        b.iter(|| black_box(share_code(&program)))
+    });
+    c.bench_function("share_decode_largest_example", |b| {
+        b.iter(|| black_box(decode_program(&code).unwrap()))
+    });
+}
+
+criterion_group!(benches, formats);
+criterion_main!(benches);

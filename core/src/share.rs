@@ -1,0 +1,337 @@
+//! Share codes: a whole program in one line of text that fits a QR code.
+//!
+//! A code is `UK1:` followed by base45 (RFC 9285) of a payload whose first
+//! byte says how the rest is compressed:
+//!
+//! | byte | payload after it |
+//! |---|---|
+//! | `0` | zlib stream (RFC 1950) of the compact program JSON |
+//! | `1` | zlib stream made with the preset dictionary v1 ([`dictionary::V1`]) |
+//! | `2` | Brotli stream (RFC 7932), then the CRC-32 of the JSON, 4 bytes big-endian |
+//!
+//! zlib streams end with the Adler-32 of the JSON, so a damaged code is
+//! caught either way. Encoding tries every method and keeps the shortest.
+//! Decoding is bounded: codes longer than [`MAX_CODE_CHARS`] are refused
+//! before any work, and inflating stops past [`MAX_JSON_BYTES`].
+
+use std::io::Read;
+
+use flate2::{Compress, Compression as Level, Decompress, FlushCompress, FlushDecompress, Status};
+use serde::Serialize;
+
+use crate::problem::DocumentError;
+use crate::program::{validate_program, Program};
+
+pub mod base45;
+pub mod dictionary;
+
+/// What every share code starts with; the digit is the code version.
+pub const CODE_PREFIX: &str = "UK1:";
+/// Longest code accepted: what a version 40 QR code holds in alphanumeric
+/// mode at the lowest error correction.
+pub const MAX_CODE_CHARS: usize = 4296;
+/// Largest program JSON a code may inflate to (256 KiB).
+pub const MAX_JSON_BYTES: usize = 256 * 1024;
+
+/// How a code's payload is compressed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Compression {
+    /// zlib at the highest level, no dictionary.
+    Zlib,
+    /// zlib with the preset dictionary v1.
+    ZlibDict1,
+    /// Brotli (with its built-in dictionary) and a CRC-32.
+    Brotli,
+}
+
+impl Compression {
+    /// Every method, in the order encoding prefers on a tie.
+    pub const ALL: [Compression; 3] = [
+        Compression::ZlibDict1,
+        Compression::Brotli,
+        Compression::Zlib,
+    ];
+
+    /// The payload's first byte.
+    pub fn tag(self) -> u8 {
+        match self {
+            Compression::Zlib => 0,
+            Compression::ZlibDict1 => 1,
+            Compression::Brotli => 2,
+        }
+    }
+
+    /// The method a payload's first byte names.
+    pub fn from_tag(tag: u8) -> Option<Self> {
+        Compression::ALL.into_iter().find(|c| c.tag() == tag)
+    }
+
+    /// A short name for reports.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Compression::Zlib => "zlib",
+            Compression::ZlibDict1 => "zlib+dict-v1",
+            Compression::Brotli => "brotli",
+        }
+    }
+}
+
+/// Why a share code could not be read.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ShareError {
+    /// Nothing was given.
+    #[error("the code is empty")]
+    Empty,
+    /// The text does not start with `UK1:`.
+    #[error("this is not an Unknot program code (it should start with \"UK1:\")")]
+    NotACode,
+    /// A code of a later version.
+    #[error("this code was made by a newer version of Unknot (it starts with \"{prefix}\"); update the app to read it")]
+    NewerVersion {
+        /// The code's prefix.
+        prefix: String,
+    },
+    /// Longer than any QR code holds.
+    #[error("the code is {chars} characters long; codes are at most {max}")]
+    TooLong {
+        /// Length in characters.
+        chars: usize,
+        /// The limit.
+        max: usize,
+    },
+    /// The characters after the prefix are not base45.
+    #[error("the code is damaged: {0}")]
+    Base45(#[from] base45::Base45Error),
+    /// The payload names no known compression.
+    #[error("the code uses compression {0}, which this version does not know; update the app")]
+    UnknownMethod(u8),
+    /// The compressed data or its checksum is wrong.
+    #[error("the code is damaged or incomplete ({0}); scan or copy it again")]
+    Damaged(String),
+    /// The program inflates beyond [`MAX_JSON_BYTES`].
+    #[error("the code unpacks to more than {limit} bytes, more than any program needs")]
+    TooLarge {
+        /// The limit.
+        limit: usize,
+    },
+    /// The inflated bytes are not UTF-8.
+    #[error("the code is damaged: its content is not text")]
+    NotText,
+}
+
+/// Why a code could not be imported as a program.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ImportError {
+    /// The code itself could not be read.
+    #[error("{0}")]
+    Code(#[from] ShareError),
+    /// The code held a program that is not valid (for example one made for a
+    /// newer library).
+    #[error("{0}")]
+    Program(#[from] DocumentError),
+}
+
+/// Whether a string looks like a share code rather than a file name
+/// (starts with `UK`, a digit and `:`, in either case).
+pub fn looks_like_code(s: &str) -> bool {
+    let b = s.trim_start().as_bytes();
+    b.len() >= 4 && b[..2].eq_ignore_ascii_case(b"UK") && b[2].is_ascii_digit() && b[3] == b':'
+}
+
+/// The payload (method byte and compressed data) for `json` under `method`.
+pub fn payload(json: &str, method: Compression) -> Vec<u8> {
+    let mut out = vec![method.tag()];
+    match method {
+        Compression::Zlib => out.extend(deflate(json.as_bytes(), None)),
+        Compression::ZlibDict1 => out.extend(deflate(json.as_bytes(), Some(dictionary::V1))),
+        Compression::Brotli => {
+            out.extend(brotli_compress(json.as_bytes()));
+            out.extend(crc32fast::hash(json.as_bytes()).to_be_bytes());
+        }
+    }
+    out
+}
+
+/// The code for `json` under one method (for measuring; use [`encode_json`]).
+pub fn encode_json_with(json: &str, method: Compression) -> String {
+    format!("{CODE_PREFIX}{}", base45::encode(&payload(json, method)))
+}
+
+/// The shortest code for `json`, and the method that made it.
+pub fn encode_json(json: &str) -> (String, Compression) {
+    Compression::ALL
+        .into_iter()
+        .map(|m| (encode_json_with(json, m), m))
+        .min_by_key(|(code, _)| code.len())
+        .unwrap_or_else(|| (encode_json_with(json, Compression::Zlib), Compression::Zlib))
+}
+
+/// The share code of a program (its compact JSON, shortest method).
+pub fn share_code(program: &Program) -> String {
+    encode_json(&program.to_compact_json()).0
+}
+
+/// The program JSON a code carries. Surrounding whitespace is ignored and
+/// lower case is read as upper case (codes typed by hand).
+pub fn decode_json(code: &str) -> Result<String, ShareError> {
+    let code = code.trim();
+    if code.is_empty() {
+        return Err(ShareError::Empty);
+    }
+    let chars = code.chars().count();
+    if chars > MAX_CODE_CHARS {
+        return Err(ShareError::TooLong {
+            chars,
+            max: MAX_CODE_CHARS,
+        });
+    }
+    let upper = code.to_ascii_uppercase();
+    let Some(body) = upper.strip_prefix(CODE_PREFIX) else {
+        if looks_like_code(&upper) {
+            return Err(ShareError::NewerVersion {
+                prefix: upper[..4].to_string(),
+            });
+        }
+        return Err(ShareError::NotACode);
+    };
+    let bytes = base45::decode(body)?;
+    let Some((&tag, data)) = bytes.split_first() else {
+        return Err(ShareError::Damaged("it holds no data".into()));
+    };
+    let method = Compression::from_tag(tag).ok_or(ShareError::UnknownMethod(tag))?;
+    let json = match method {
+        Compression::Zlib => inflate(data, None)?,
+        Compression::ZlibDict1 => inflate(data, Some(dictionary::V1))?,
+        Compression::Brotli => {
+            if data.len() < 4 {
+                return Err(ShareError::Damaged("too short".into()));
+            }
+            let (stream, crc) = data.split_at(data.len() - 4);
+            let json = brotli_decompress(stream)?;
+            if crc32fast::hash(&json).to_be_bytes() != crc {
+                return Err(ShareError::Damaged("checksum mismatch".into()));
+            }
+            json
+        }
+    };
+    String::from_utf8(json).map_err(|_| ShareError::NotText)
+}
+
+/// The program a code carries, validated like any program file.
+pub fn decode_program(code: &str) -> Result<Program, ImportError> {
+    let json = decode_json(code)?;
+    let value = crate::problem::parse_json(&json, MAX_JSON_BYTES)?;
+    Ok(validate_program(&value).map_err(DocumentError::Invalid)?)
+}
+
+fn deflate(data: &[u8], dict: Option<&[u8]>) -> Vec<u8> {
+    let mut c = Compress::new(Level::best(), true);
+    if let Some(d) = dict {
+        // Setting a dictionary on a fresh stream cannot fail.
+        let _ = c.set_dictionary(d);
+    }
+    let mut out = Vec::with_capacity(data.len() / 2 + 64);
+    loop {
+        let consumed = c.total_in() as usize;
+        if out.len() == out.capacity() {
+            out.reserve(out.capacity().max(256));
+        }
+        match c.compress_vec(&data[consumed..], &mut out, FlushCompress::Finish) {
+            Ok(Status::StreamEnd) => break,
+            Ok(_) => {}
+            Err(_) => break,
+        }
+    }
+    out
+}
+
+fn inflate(data: &[u8], dict: Option<&[u8]>) -> Result<Vec<u8>, ShareError> {
+    let mut d = Decompress::new(true);
+    let mut out: Vec<u8> = Vec::with_capacity((data.len() * 6).min(MAX_JSON_BYTES + 1));
+    let mut dictionary_set = false;
+    loop {
+        if out.len() > MAX_JSON_BYTES {
+            return Err(ShareError::TooLarge {
+                limit: MAX_JSON_BYTES,
+            });
+        }
+        if out.len() == out.capacity() {
+            let more = out.capacity().max(1024).min(MAX_JSON_BYTES + 1 - out.len());
+            out.reserve_exact(more);
+        }
+        let (in_before, out_before) = (d.total_in(), out.len());
+        let rest = data.get(d.total_in() as usize..).unwrap_or(&[]);
+        match d.decompress_vec(rest, &mut out, FlushDecompress::Finish) {
+            Ok(Status::StreamEnd) => break,
+            Ok(_) => {
+                if d.total_in() == in_before && out.len() == out_before {
+                    return Err(ShareError::Damaged("it ends too early".into()));
+                }
+            }
+            Err(e) => match (e.needs_dictionary(), dict) {
+                (Some(id), Some(dict)) if !dictionary_set => {
+                    if d.set_dictionary(dict).ok() != Some(id) {
+                        return Err(ShareError::Damaged(
+                            "it was made with an unknown dictionary".into(),
+                        ));
+                    }
+                    dictionary_set = true;
+                }
+                (Some(_), _) => {
+                    return Err(ShareError::Damaged(
+                        "it was made with an unknown dictionary".into(),
+                    ))
+                }
+                (None, _) => return Err(ShareError::Damaged(damage_reason(&e.to_string()))),
+            },
+        }
+    }
+    if out.len() > MAX_JSON_BYTES {
+        return Err(ShareError::TooLarge {
+            limit: MAX_JSON_BYTES,
+        });
+    }
+    if (d.total_in() as usize) != data.len() {
+        return Err(ShareError::Damaged("extra data after the end".into()));
+    }
+    Ok(out)
+}
+
+fn damage_reason(message: &str) -> String {
+    if message.contains("check") {
+        "checksum mismatch".into()
+    } else {
+        "invalid compressed data".into()
+    }
+}
+
+fn brotli_compress(data: &[u8]) -> Vec<u8> {
+    let params = brotli::enc::BrotliEncoderParams {
+        quality: 11,
+        lgwin: 22,
+        size_hint: data.len(),
+        mode: brotli::enc::backward_references::BrotliEncoderMode::BROTLI_MODE_TEXT,
+        ..Default::default()
+    };
+    let mut out = Vec::new();
+    let mut input = data;
+    // Writing to a Vec from a slice cannot fail.
+    let _ = brotli::BrotliCompress(&mut input, &mut out, &params);
+    out
+}
+
+fn brotli_decompress(data: &[u8]) -> Result<Vec<u8>, ShareError> {
+    let mut out = Vec::new();
+    let reader = brotli::Decompressor::new(data, 4096);
+    match reader.take(MAX_JSON_BYTES as u64 + 1).read_to_end(&mut out) {
+        Ok(_) if out.len() > MAX_JSON_BYTES => Err(ShareError::TooLarge {
+            limit: MAX_JSON_BYTES,
+        }),
+        Ok(_) => Ok(out),
+        Err(_) => Err(ShareError::Damaged("invalid compressed data".into())),
+    }
+}
+
+#[cfg(test)]
+mod tests;
