@@ -14,9 +14,13 @@ uniffi::setup_scaffolding!();
 pub mod convert;
 pub mod error;
 pub mod library;
+pub mod player;
+pub mod session;
 
-pub use error::UnknotError;
+pub use error::{Problem, UnknotError};
 pub use library::{
     builtin_routine, builtin_routine_ids, builtin_summaries, parse_routine, validate_routine,
-    RoutineDetails, RoutineSummary, SegmentInfo, StepDetails, StepKind,
+    RoutineDetails, RoutineSummary, SegmentInfo, SegmentKind, Side, StepDetails, StepKind,
 };
+pub use player::{Player, RoutineSource};
+pub use session::{Cue, CueKind, Frame, Status, Update};

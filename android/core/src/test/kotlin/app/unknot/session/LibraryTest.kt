@@ -41,7 +41,7 @@ class LibraryTest {
         assertEquals(10_000L, breathing.startMs)
         assertEquals(96_000L, breathing.timedMs)
         assertEquals(24, breathing.segmentCount)
-        assertEquals("Inhala en cuatro, retén, exhala y retén.", breathing.say)
+        assertEquals("Empieza.", breathing.say)
         assertTrue(breathing.instructions!!.startsWith("Inhala por la nariz"))
         assertEquals(1 + 24 + 1, d.segments.size)
         assertEquals(SegmentKind.INHALE, d.segments[1].kind)

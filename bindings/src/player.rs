@@ -1,0 +1,188 @@
+//! The `Player`: one session of one routine, driven by the app with its
+//! monotonic clock. A thin lock around [`engine::Session`]; every rule
+//! lives in the engine.
+
+use std::sync::{Arc, Mutex, MutexGuard};
+
+use unknot_core::engine::{self, Command, Session, SnapshotError};
+use unknot_core::Routine;
+
+use crate::convert::from_ms;
+use crate::error::UnknotError;
+use crate::session::{Frame, Status, Update};
+
+/// Where a session's routine comes from (what an app saves next to a snapshot).
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Enum)]
+pub enum RoutineSource {
+    /// A built-in routine, by id.
+    Builtin {
+        /// The routine id.
+        id: String,
+    },
+    /// Routine JSON (an imported or therapist-written routine).
+    Json {
+        /// The routine document.
+        json: String,
+    },
+}
+
+impl RoutineSource {
+    fn load(&self) -> Result<Routine, UnknotError> {
+        match self {
+            RoutineSource::Builtin { id } => unknot_core::builtin(id)
+                .cloned()
+                .ok_or_else(|| UnknotError::UnknownRoutine { id: id.clone() }),
+            RoutineSource::Json { json } => Ok(unknot_core::parse_routine(json)?),
+        }
+    }
+}
+
+impl From<SnapshotError> for UnknotError {
+    fn from(e: SnapshotError) -> Self {
+        UnknotError::BadSnapshot {
+            reason: e.to_string(),
+        }
+    }
+}
+
+/// One session of one routine. Every command takes the caller's monotonic
+/// time in milliseconds (negative values count as 0) and returns an
+/// [`Update`]; a command that does not apply is reported in
+/// `Update::ignored`, never thrown. Safe to call from any thread.
+#[derive(Debug, uniffi::Object)]
+pub struct Player {
+    session: Mutex<Session>,
+}
+
+#[uniffi::export]
+impl Player {
+    /// A ready session of routine JSON, spoken in `lang`.
+    #[uniffi::constructor]
+    pub fn from_json(json: String, lang: String) -> Result<Arc<Self>, UnknotError> {
+        Self::new(RoutineSource::Json { json }, lang)
+    }
+
+    /// A ready session of the built-in routine `id`, spoken in `lang`.
+    #[uniffi::constructor]
+    pub fn from_builtin(id: String, lang: String) -> Result<Arc<Self>, UnknotError> {
+        Self::new(RoutineSource::Builtin { id }, lang)
+    }
+
+    /// A ready session of a routine from `source`, spoken in `lang`.
+    #[uniffi::constructor]
+    pub fn new(source: RoutineSource, lang: String) -> Result<Arc<Self>, UnknotError> {
+        let routine = source.load()?;
+        Ok(Arc::new(Player::wrap(Session::new(routine, &lang))))
+    }
+
+    /// Brings back a session saved with [`Player::snapshot`], at the caller's
+    /// time `now_ms`. The routine must be the one the snapshot was taken of.
+    #[uniffi::constructor]
+    pub fn restore(
+        source: RoutineSource,
+        lang: String,
+        snapshot: String,
+        now_ms: i64,
+    ) -> Result<Arc<Self>, UnknotError> {
+        let routine = source.load()?;
+        let session = Session::restore(routine, &lang, &snapshot, from_ms(now_ms))?;
+        Ok(Arc::new(Player::wrap(session)))
+    }
+
+    /// Starts a ready session.
+    pub fn start(&self, now_ms: i64) -> Update {
+        self.apply(Command::Start, now_ms)
+    }
+
+    /// Pauses a running session.
+    pub fn pause(&self, now_ms: i64) -> Update {
+        self.apply(Command::Pause, now_ms)
+    }
+
+    /// Resumes a paused session.
+    pub fn resume(&self, now_ms: i64) -> Update {
+        self.apply(Command::Resume, now_ms)
+    }
+
+    /// Goes to the start of the next step (after the last step: finished).
+    pub fn next(&self, now_ms: i64) -> Update {
+        self.apply(Command::Next, now_ms)
+    }
+
+    /// More than 3 s into the step: back to its start; otherwise to the
+    /// start of the previous step.
+    pub fn previous(&self, now_ms: i64) -> Update {
+        self.apply(Command::Previous, now_ms)
+    }
+
+    /// Back to the start of the current step.
+    pub fn restart_step(&self, now_ms: i64) -> Update {
+        self.apply(Command::RestartStep, now_ms)
+    }
+
+    /// Lengthens the current timed segment by `ms` milliseconds (negative: 0).
+    pub fn extend(&self, now_ms: i64, ms: i64) -> Update {
+        self.apply(Command::Extend(from_ms(ms)), now_ms)
+    }
+
+    /// Leaves an untimed segment (the engine's `continue`).
+    pub fn proceed(&self, now_ms: i64) -> Update {
+        self.apply(Command::Continue, now_ms)
+    }
+
+    /// Ends the session early.
+    pub fn stop(&self, now_ms: i64) -> Update {
+        self.apply(Command::Stop, now_ms)
+    }
+
+    /// Only the passing of time: hands out the cues that fell due. Call it
+    /// at the frame's `next_wake_ms` and whenever the screen needs a fresh frame.
+    pub fn tick(&self, now_ms: i64) -> Update {
+        self.apply(Command::Tick, now_ms)
+    }
+
+    /// The frame at the last time passed in.
+    pub fn frame(&self) -> Frame {
+        self.lock().frame().into()
+    }
+
+    /// The session's status.
+    pub fn status(&self) -> Status {
+        self.lock().status().into()
+    }
+
+    /// The routine's id.
+    pub fn routine_id(&self) -> String {
+        self.lock().routine().id.clone()
+    }
+
+    /// The session as a small versioned string, for [`Player::restore`].
+    pub fn snapshot(&self) -> String {
+        self.lock().snapshot()
+    }
+}
+
+impl Player {
+    fn wrap(session: Session) -> Self {
+        Player {
+            session: Mutex::new(session),
+        }
+    }
+
+    /// The session. The engine never panics; should one still happen while
+    /// the lock is held, UniFFI turns it into an exception and later calls
+    /// take the lock over rather than failing forever.
+    fn lock(&self) -> MutexGuard<'_, Session> {
+        self.session.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// Applies an engine command at `now_ms`.
+    pub fn apply(&self, cmd: Command, now_ms: i64) -> Update {
+        self.lock().apply(cmd, from_ms(now_ms)).into()
+    }
+
+    /// The engine session's status, for Rust callers.
+    pub fn engine_status(&self) -> engine::Status {
+        self.lock().status()
+    }
+}
