@@ -7,7 +7,7 @@
 #   UNKNOT_TICK_BENCH=1 tests/swift.sh   release builds (Rust and Swift) and a
 #                                  3 s budget for the tick timing loop, whose
 #                                  figures are printed (the loop runs in every
-#                                  run, for 1 s by default)
+#                                  run, for 0.3 s by default)
 #   SWIFT_TEST_FILTER=TickBench tests/swift.sh   only the matching tests
 #
 # Where `swift` is on PATH (a Mac, or Linux with a Swift toolchain) it is used

@@ -59,7 +59,7 @@ final class ControllerTests: XCTestCase {
         XCTAssertEqual(segmentCues.map(\.segment), Array(0..<Int32(details.segments.count)))
         // Wake-ups only move forward; listeners saw every frame.
         XCTAssertEqual(scheduler.scheduled, scheduler.scheduled.sorted())
-        XCTAssertEqual(frames.count, 1 + scheduler.scheduled.count)
+        XCTAssertEqual(frames.count, 2 + scheduler.scheduled.count, "the frame at registration, at start and at every wake-up")
         XCTAssertEqual(frames.last, c.frame)
         XCTAssertEqual(c.frame.remainingMs, 0)
         XCTAssertEqual(c.frame.positionMs, details.timedMs)
@@ -205,7 +205,49 @@ final class ControllerTests: XCTestCase {
         c.removeFrameListener(token)
         clock.now += 1_000
         c.wake()
-        XCTAssertEqual(heard, 1)
-        XCTAssertEqual(frames.count, 2, "the other listener still hears every frame")
+        XCTAssertEqual(heard, 2, "the frame at registration and at start")
+        XCTAssertEqual(frames.count, 3, "the other listener still hears every frame")
+    }
+
+    func testRestoreThroughTheControllerAndRefresh() throws {
+        let c = try controller("calf-release")
+        c.start()
+        clock.now += 3_000
+        c.wake()
+        let saved = c.snapshot()
+        c.close()
+        XCTAssertNil(scheduler.pending, "closing cancels the wake-up")
+        XCTAssertNotNil(c.wake().ignored, "a closed controller changes nothing")
+
+        // Back 20 s later: the restored session ran on meanwhile.
+        clock.now += 20_000
+        let again = try SessionController.restore(source: .builtin(id: "calf-release"), lang: "en", snapshot: saved,
+                                                  clock: clock, scheduler: scheduler, cueSink: sink)
+        let update = again.refresh()
+        XCTAssertEqual(update.frame.positionMs, 23_000)
+        XCTAssertEqual(update.cues.filter(\.speak).count, 1, "only the newest cue of the catch-up is spoken")
+        XCTAssertEqual(scheduler.pending, update.frame.nextWakeMs)
+    }
+
+    func testCommandsFromTwoThreadsAreSerialised() throws {
+        let c = try SessionController.create(source: .builtin(id: "calf-release"), lang: "en",
+                                             clock: SteppingClock(), scheduler: FakeScheduler(), cueSink: RecordingSink())
+        c.start()
+        DispatchQueue.concurrentPerform(iterations: 4) { _ in
+            for _ in 0..<500 { c.wake() }
+        }
+        XCTAssertEqual(c.frame.positionMs, 2_000, "each of the 2,000 wake-ups saw its own millisecond")
+    }
+}
+
+/// A clock that moves 1 ms each time it is read (thread-safe).
+private final class SteppingClock: MonotonicClock {
+    private let lock = NSLock()
+    private var now: Int64 = 0
+    func nowMs() -> Int64 {
+        lock.lock()
+        defer { lock.unlock() }
+        now += 1
+        return now
     }
 }
