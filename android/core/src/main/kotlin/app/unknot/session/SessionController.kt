@@ -1,0 +1,138 @@
+package app.unknot.session
+
+import app.unknot.core.Frame
+import app.unknot.core.Player
+import app.unknot.core.RoutineSource
+import app.unknot.core.Update
+import java.util.concurrent.CopyOnWriteArrayList
+
+/**
+ * Runs one session of the core's [Player] against the app's clock.
+ *
+ * It decides nothing: every command is passed to the player with the
+ * clock's time, and the resulting [Update] is acted on as the core says.
+ * Cues marked `speak` go to the [CueSink]; exactly one wake-up is kept at
+ * the frame's `nextWakeMs` (cancelled when there is none); every frame goes
+ * to the listeners. Calls are serialised, so commands from the UI thread
+ * and wake-ups from an alarm thread may interleave safely.
+ *
+ * The controller owns the player and its native memory: [close] it (or use
+ * `use {}`) when the session screen goes away.
+ */
+class SessionController(
+    private val player: Player,
+    private val clock: MonotonicClock,
+    private val scheduler: WakeScheduler,
+    private val cues: CueSink,
+) : AutoCloseable {
+    private val lock = Any()
+    private val listeners = CopyOnWriteArrayList<FrameListener>()
+    private var closed = false
+
+    /** The latest frame. */
+    @Volatile
+    var frame: Frame = player.frame()
+        private set
+
+    /** Adds a frame listener and hands it the current frame at once. */
+    fun addListener(listener: FrameListener) {
+        listeners.add(listener)
+        listener.onFrame(frame)
+    }
+
+    /** Removes a frame listener. */
+    fun removeListener(listener: FrameListener) {
+        listeners.remove(listener)
+    }
+
+    /** Starts the session. */
+    fun start(): Update = run { player.start(it) }
+
+    /** Pauses it. */
+    fun pause(): Update = run { player.pause(it) }
+
+    /** Resumes it. */
+    fun resume(): Update = run { player.resume(it) }
+
+    /** Goes to the next step (after the last step: finished). */
+    fun next(): Update = run { player.next(it) }
+
+    /** Goes back to the step's start, or to the previous step near its start. */
+    fun previous(): Update = run { player.previous(it) }
+
+    /** Goes back to the start of the current step. */
+    fun restartStep(): Update = run { player.restartStep(it) }
+
+    /** Lengthens the current timed segment by [ms] milliseconds. */
+    fun extend(ms: Long): Update = run { player.extend(it, ms) }
+
+    /** Leaves an untimed segment ("I'm ready"). */
+    fun proceed(): Update = run { player.proceed(it) }
+
+    /** Ends the session early. */
+    fun stop(): Update = run { player.stop(it) }
+
+    /** The scheduled wake-up fired: hand out what fell due. */
+    fun onWake(): Update = run { player.tick(it) }
+
+    /**
+     * Brings the controller up to date after the app was away (screen back
+     * on, process restored): the same as a wake-up.
+     */
+    fun refresh(): Update = onWake()
+
+    /** The session as a string to save, for [restore]. */
+    fun snapshot(): String = synchronized(lock) {
+        check(!closed) { "the session controller is closed" }
+        player.snapshot()
+    }
+
+    /** Cancels the wake-up and frees the player. Safe to call twice. */
+    override fun close() {
+        synchronized(lock) {
+            if (closed) return
+            closed = true
+            scheduler.cancel()
+            listeners.clear()
+            player.close()
+        }
+    }
+
+    private inline fun run(command: (Long) -> Update): Update = synchronized(lock) {
+        check(!closed) { "the session controller is closed" }
+        val update = command(clock.nowMs())
+        for (cue in update.cues) {
+            if (cue.speak) cues.speak(cue)
+        }
+        val wake = update.frame.nextWakeMs
+        if (wake != null) scheduler.schedule(wake) else scheduler.cancel()
+        frame = update.frame
+        for (listener in listeners) listener.onFrame(update.frame)
+        update
+    }
+
+    companion object {
+        /** A controller over a new session of [source], spoken in [lang]. */
+        fun create(
+            source: RoutineSource,
+            lang: String,
+            clock: MonotonicClock,
+            scheduler: WakeScheduler,
+            cues: CueSink,
+        ): SessionController = SessionController(Player(source, lang), clock, scheduler, cues)
+
+        /**
+         * A controller over a session restored from [snapshot] at the
+         * clock's current time; the next [refresh] hands out what fell due.
+         */
+        fun restore(
+            source: RoutineSource,
+            lang: String,
+            snapshot: String,
+            clock: MonotonicClock,
+            scheduler: WakeScheduler,
+            cues: CueSink,
+        ): SessionController =
+            SessionController(Player.restore(source, lang, snapshot, clock.nowMs()), clock, scheduler, cues)
+    }
+}
