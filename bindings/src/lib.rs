@@ -13,14 +13,29 @@ uniffi::setup_scaffolding!();
 
 pub mod convert;
 pub mod error;
+pub mod journal;
 pub mod library;
 pub mod player;
+pub mod program;
+pub mod safety;
 pub mod session;
 
-pub use error::{Problem, UnknotError};
+pub use error::{Problem, ShareProblem, UnknotError};
+pub use journal::{
+    journal_schema_version, CheckpointRecord, DiscomfortMark, FlagKind, FlagRecord, Journal,
+    PressureFeedback, SessionEntry, SessionOutcome, SessionRecord, StatsRecord, StreakRecord,
+    WeekRecord,
+};
 pub use library::{
     builtin_routine, builtin_routine_ids, builtin_summaries, parse_routine, validate_routine,
     RoutineDetails, RoutineSummary, SegmentInfo, SegmentKind, Side, StepDetails, StepKind,
 };
 pub use player::{Player, RoutineSource};
+pub use program::{
+    looks_like_share_code, parse_program, program_due_today, program_routine_for_week, qr_matrix,
+    share_decode, share_encode, validate_program, DueRoutineRecord, DueTodayRecord, Frequency,
+    ProgramDetails, ProgramFrom, ProgramRoutineInfo, ProgramStatus, ProgressionInfo,
+    QrMatrixRecord, ScheduleItem, SessionDoneRecord, ShareCode,
+};
+pub use safety::{safety_screen, SafetyScreen};
 pub use session::{Cue, CueKind, Frame, Status, Update};

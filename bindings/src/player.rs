@@ -27,7 +27,7 @@ pub enum RoutineSource {
 }
 
 impl RoutineSource {
-    fn load(&self) -> Result<Routine, UnknotError> {
+    pub(crate) fn load(&self) -> Result<Routine, UnknotError> {
         match self {
             RoutineSource::Builtin { id } => unknot_core::builtin(id)
                 .cloned()
@@ -72,6 +72,20 @@ impl Player {
     #[uniffi::constructor]
     pub fn new(source: RoutineSource, lang: String) -> Result<Arc<Self>, UnknotError> {
         let routine = source.load()?;
+        Ok(Arc::new(Player::wrap(Session::new(routine, &lang))))
+    }
+
+    /// A ready session of the program routine `routine_id` as it has grown
+    /// by program `week` (from 1; `DueTodayRecord.week`), spoken in `lang`.
+    #[uniffi::constructor]
+    pub fn from_program(
+        program_json: String,
+        routine_id: String,
+        week: i32,
+        lang: String,
+    ) -> Result<Arc<Self>, UnknotError> {
+        let program = crate::program::load(&program_json)?;
+        let routine = crate::program::routine_for_week(&program, &routine_id, week)?;
         Ok(Arc::new(Player::wrap(Session::new(routine, &lang))))
     }
 
@@ -163,7 +177,7 @@ impl Player {
 }
 
 impl Player {
-    fn wrap(session: Session) -> Self {
+    pub(crate) fn wrap(session: Session) -> Self {
         Player {
             session: Mutex::new(session),
         }
@@ -174,6 +188,11 @@ impl Player {
     /// take the lock over rather than failing forever.
     fn lock(&self) -> MutexGuard<'_, Session> {
         self.session.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// Runs `f` on the engine session (for Rust callers such as the journal).
+    pub fn with_session<R>(&self, f: impl FnOnce(&Session) -> R) -> R {
+        f(&self.lock())
     }
 
     /// Applies an engine command at `now_ms`.

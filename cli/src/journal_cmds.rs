@@ -13,8 +13,7 @@ use unknot_core::journal::export::{local_datetime, to_csv};
 use unknot_core::journal::fhir::bundle;
 use unknot_core::journal::report::{render, ReportInput};
 use unknot_core::journal::{
-    local_date, summarize, Journal, PainRules, PressureFeedback, ProgramInfo, SessionEntry,
-    SessionOutcome, SessionRecord,
+    local_date, Journal, PressureFeedback, ProgramInfo, SessionEntry, SessionOutcome, SessionRecord,
 };
 use unknot_core::{builtin, Problem};
 
@@ -275,29 +274,9 @@ fn gather(
 > {
     let j = open(dir)?;
     let program = active_program(dir, lang)?;
-    let io = |e: unknot_core::journal::JournalError| CliError::Io(e.to_string());
-    let records = match &program {
-        // A day's margin for offsets: the schedule filters by local date.
-        Some(p) => j
-            .sessions_since((i64::from(p.start.to_julian_day()) - 2_440_588 - 1) * 86_400_000)
-            .map_err(io)?,
-        None => j.sessions().map_err(io)?,
-    };
-    let days = j.session_times().map_err(io)?;
-    let schedule = program.as_ref().map(|p| p.schedule());
-    let rules = Some(
-        program
-            .as_ref()
-            .map(|p| p.rules)
-            .unwrap_or_else(PainRules::default),
-    );
-    let summary = summarize(
-        &records,
-        days.iter().map(|(ms, off)| local_date(*ms, *off)),
-        schedule.as_ref(),
-        rules,
-        today,
-    );
+    let (records, summary) = j
+        .overview(program.as_ref(), today)
+        .map_err(|e| CliError::Io(e.to_string()))?;
     Ok((j, records, program, summary))
 }
 

@@ -10,6 +10,7 @@ pub mod entry;
 pub mod export;
 pub mod fhir;
 mod migrations;
+pub mod overview;
 pub mod plan;
 pub mod report;
 pub mod stats;
@@ -19,6 +20,7 @@ pub use entry::{
     Checkpoint, DiscomfortMark, EntryError, PressureFeedback, SessionEntry, SessionOutcome,
     SessionRecord, MAX_MARKS, MAX_NOTE_CHARS, MAX_PAIN, MAX_TITLE_CHARS,
 };
+pub use overview::sessions_done;
 pub use plan::{PlannedRoutine, ProgramInfo, Timing};
 pub use stats::{
     adherence, flags, local_date, streak, summarize, Flag, FlagKind, PainRules, Schedule, Streak,
