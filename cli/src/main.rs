@@ -8,6 +8,7 @@ use clap::{Parser, Subcommand};
 
 mod data_dir;
 mod display;
+mod journal_cmds;
 mod library_cmds;
 mod load;
 mod play_cmd;
@@ -83,6 +84,42 @@ enum Command {
         /// Print one JSON object.
         #[arg(long)]
         json: bool,
+    },
+    /// The session journal.
+    #[command(subcommand)]
+    Journal(journal_cmds::JournalCommand),
+    /// The newest sessions in the journal.
+    Log {
+        /// How many.
+        #[arg(long, default_value_t = 20)]
+        limit: usize,
+    },
+    /// Streak, adherence per program week, pain trend and safety flags.
+    Stats {
+        /// Print one JSON object.
+        #[arg(long)]
+        json: bool,
+        /// The day to count to (YYYY-MM-DD). Default: today.
+        #[arg(long, value_parser = journal_cmds::parse_date)]
+        today: Option<time::Date>,
+    },
+    /// Export the journal as CSV and/or a FHIR R4 bundle.
+    Export {
+        /// Write sessions as CSV to this file.
+        #[arg(long, value_name = "PATH")]
+        csv: Option<PathBuf>,
+        /// Write a FHIR R4 Bundle (JSON) to this file.
+        #[arg(long, value_name = "PATH")]
+        fhir: Option<PathBuf>,
+    },
+    /// Write the therapist's report as one HTML page.
+    Report {
+        /// The HTML file to write.
+        #[arg(long, value_name = "PATH")]
+        html: PathBuf,
+        /// The day the report is made (YYYY-MM-DD). Default: today.
+        #[arg(long, value_parser = journal_cmds::parse_date)]
+        today: Option<time::Date>,
     },
 }
 
@@ -187,6 +224,19 @@ fn main() -> ExitCode {
         },
         Command::Today { date, json } => data_dir::resolve(cli.data_dir)
             .and_then(|d| program_cmds::today(&d, date.as_deref(), json, &lang)),
+        Command::Journal(journal_cmds::JournalCommand::Add(a)) => {
+            data_dir::resolve(cli.data_dir).and_then(|d| journal_cmds::add(&d, a, &lang))
+        }
+        Command::Log { limit } => {
+            data_dir::resolve(cli.data_dir).and_then(|d| journal_cmds::log(&d, limit))
+        }
+        Command::Stats { json, today } => data_dir::resolve(cli.data_dir)
+            .and_then(|d| journal_cmds::stats(&d, json, today, &lang)),
+        Command::Export { csv, fhir } => {
+            data_dir::resolve(cli.data_dir).and_then(|d| journal_cmds::export(&d, csv, fhir, &lang))
+        }
+        Command::Report { html, today } => data_dir::resolve(cli.data_dir)
+            .and_then(|d| journal_cmds::report(&d, &html, today, &lang)),
     };
     match result {
         Ok(code) => code,

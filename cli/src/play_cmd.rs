@@ -15,6 +15,7 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Borders, Gauge, Paragraph, Wrap};
 use ratatui::{DefaultTerminal, Frame as TuiFrame};
+use unknot_core::journal::{SessionEntry, SessionOutcome};
 use unknot_core::safety::local_safety_screen;
 use unknot_core::{Command, Cue, Frame, SegmentKind, Session, Status};
 
@@ -120,12 +121,22 @@ pub fn play(arg: &str, opts: PlayOptions, data_dir: &Path) -> Result<ExitCode, C
     for c in &routine.cautions {
         eprintln!("Caution: {}", c.get(&opts.lang));
     }
+    let pain_before = if interactive {
+        ask_pain("Pain right now, 0-10 (Enter to skip): ")
+    } else {
+        None
+    };
+    let (routine_id, routine_title) = (
+        routine.id.clone(),
+        routine.title.get(&opts.lang).to_string(),
+    );
     let session = Session::new(routine, &opts.lang);
     let clock = Clock {
         origin: Instant::now(),
         speed: opts.speed,
     };
-    let status = if interactive {
+    let started = wall_clock_ms();
+    let last = if interactive {
         let terminal = ratatui::init();
         let result = run_tui(terminal, session, &clock, &voice);
         ratatui::restore();
@@ -133,12 +144,60 @@ pub fn play(arg: &str, opts: PlayOptions, data_dir: &Path) -> Result<ExitCode, C
     } else {
         Ok(run_lines(session, &clock, &voice))
     };
-    let status = status.map_err(|e| CliError::Io(format!("terminal: {e}")))?;
-    Ok(if status == Status::Finished {
+    let last = last.map_err(|e| CliError::Io(format!("terminal: {e}")))?;
+    let pain_after = if interactive {
+        ask_pain("Pain now, 0-10 (Enter to skip): ")
+    } else {
+        None
+    };
+    let finished = last.status == Status::Finished;
+    let entry = SessionEntry {
+        routine_id,
+        routine_title,
+        program_id: None,
+        start_ms: started,
+        // On the session clock, so a --speed demo records a consistent length.
+        end_ms: started + clock.now_ms() as i64,
+        utc_offset_min: chrono::Local::now().offset().local_minus_utc() / 60,
+        active_ms: last.position_ms,
+        outcome: if finished {
+            SessionOutcome::Completed
+        } else {
+            SessionOutcome::Stopped
+        },
+        steps_completed: (last.step + usize::from(finished)) as u32,
+        steps_skipped: 0,
+        pain_before,
+        pain_after,
+        pressure: None,
+        discomfort: Vec::new(),
+        note: None,
+    };
+    match crate::journal_cmds::record_finished_session(data_dir, &entry) {
+        Ok(id) => eprintln!("Recorded in the journal (session {id})."),
+        Err(e) => e.report(),
+    }
+    Ok(if finished {
         ExitCode::SUCCESS
     } else {
         ExitCode::from(130)
     })
+}
+
+/// Wall-clock time for the journal record (the shell's job, not the core's).
+fn wall_clock_ms() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_millis() as i64)
+}
+
+/// Asks for a 0-10 pain rating; Enter (or anything else) skips.
+fn ask_pain(prompt: &str) -> Option<u8> {
+    eprint!("{prompt}");
+    let _ = std::io::stderr().flush();
+    let mut line = String::new();
+    std::io::stdin().lock().read_line(&mut line).ok()?;
+    line.trim().parse::<u8>().ok().filter(|p| *p <= 10)
 }
 
 /// Shows the safety screen until it is accepted once. Returns false when
@@ -189,7 +248,7 @@ fn play_cues(cues: &[Cue], voice: &Voice, out: &mut impl Write) {
 
 /// Without a terminal: one line per spoken cue, no escape codes. Untimed
 /// steps wait for a line on stdin (or go on at end of input).
-fn run_lines(mut session: Session, clock: &Clock, voice: &Voice) -> Status {
+fn run_lines(mut session: Session, clock: &Clock, voice: &Voice) -> Frame {
     let mut stdout = std::io::stdout().lock();
     let mut stdin = std::io::stdin().lock();
     let mut o = session.apply(Command::Start, clock.now_ms());
@@ -197,13 +256,13 @@ fn run_lines(mut session: Session, clock: &Clock, voice: &Voice) -> Status {
         for c in o.cues.iter().filter(|c| c.speak) {
             // The clock starts at 0, so a due time is the session's elapsed time.
             if writeln!(stdout, "[{}] {}", mmss(c.due_ms), c.say).is_err() {
-                return session.status();
+                return session.apply(Command::Stop, clock.now_ms()).frame;
             }
             voice.speak(&c.say);
         }
         let _ = stdout.flush();
         match o.frame.status {
-            Status::Finished | Status::Stopped => return o.frame.status,
+            Status::Finished | Status::Stopped => return o.frame,
             Status::Waiting => {
                 let mut line = String::new();
                 let _ = stdin.read_line(&mut line);
@@ -241,7 +300,7 @@ fn run_tui(
     mut session: Session,
     clock: &Clock,
     voice: &Voice,
-) -> std::io::Result<Status> {
+) -> std::io::Result<Frame> {
     let mut o = session.apply(Command::Start, clock.now_ms());
     let mut said = String::new();
     loop {
@@ -254,7 +313,7 @@ fn run_tui(
         if frame.status.is_over() {
             // Leave the last frame up for a moment.
             std::thread::sleep(Duration::from_millis(800));
-            return Ok(frame.status);
+            return Ok(frame);
         }
         // Redraw ten times a second for the bars; the engine itself only
         // needs a call at next_wake_ms.

@@ -61,6 +61,14 @@ fn play_without_a_terminal_prints_spoken_cues() {
     assert!(lines.last().unwrap().contains("complete"), "{out}");
     // The safety screen is shown before the first session (on stderr).
     assert!(String::from_utf8_lossy(&o.stderr).contains("clot"));
+    // The finished session is in the journal.
+    let log = unknot(&["log", "--data-dir", data.to_str().unwrap()]);
+    assert_eq!(log.status.code(), Some(0));
+    let log = String::from_utf8_lossy(&log.stdout);
+    assert!(
+        log.contains("box-breathing") || log.contains("Box breathing"),
+        "{log}"
+    );
 }
 
 #[test]

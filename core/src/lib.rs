@@ -8,6 +8,7 @@
 pub mod date;
 pub mod due;
 pub mod engine;
+pub mod journal;
 pub mod library;
 pub mod limits;
 pub mod phrases;

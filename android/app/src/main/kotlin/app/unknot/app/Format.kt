@@ -1,0 +1,46 @@
+package app.unknot.app
+
+import androidx.annotation.StringRes
+import app.unknot.core.SegmentKind
+import app.unknot.core.Side
+
+/**
+ * Milliseconds from the core as `m:ss` (or `h:mm:ss`). Rounds up, so a
+ * countdown shows 0:01 until the core says the time is over.
+ */
+fun clockText(ms: Long): String {
+    val totalSeconds = (ms.coerceAtLeast(0L) + 999L) / 1000L
+    val h = totalSeconds / 3600
+    val m = (totalSeconds % 3600) / 60
+    val s = totalSeconds % 60
+    return if (h > 0) "%d:%02d:%02d".format(h, m, s) else "%d:%02d".format(m, s)
+}
+
+/**
+ * A vocabulary word from the core (`lower_back`) as display text
+ * (`lower back`). The core has no localized labels for these words yet.
+ */
+fun vocabLabel(word: String): String = word.replace('_', ' ')
+
+/** The label shown (and read by TalkBack) for a segment kind. */
+@StringRes
+fun kindLabel(kind: SegmentKind): Int = when (kind) {
+    SegmentKind.PREPARE -> R.string.kind_prepare
+    SegmentKind.REST -> R.string.kind_rest
+    SegmentKind.MANUAL -> R.string.kind_manual
+    SegmentKind.INHALE -> R.string.kind_inhale
+    SegmentKind.HOLD_IN -> R.string.kind_hold_in
+    SegmentKind.EXHALE -> R.string.kind_exhale
+    SegmentKind.HOLD_OUT -> R.string.kind_hold_out
+    SegmentKind.HOLD -> R.string.kind_hold
+    SegmentKind.MASSAGE -> R.string.kind_massage
+    SegmentKind.WORK -> R.string.kind_work
+    SegmentKind.SWITCH -> R.string.kind_switch
+}
+
+/** The label for a side of the body. */
+@StringRes
+fun sideLabel(side: Side): Int = when (side) {
+    Side.LEFT -> R.string.side_left
+    Side.RIGHT -> R.string.side_right
+}

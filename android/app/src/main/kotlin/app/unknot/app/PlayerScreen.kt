@@ -1,0 +1,212 @@
+package app.unknot.app
+
+import androidx.compose.foundation.Canvas
+import androidx.compose.foundation.layout.Arrangement
+import androidx.compose.foundation.layout.Box
+import androidx.compose.foundation.layout.Column
+import androidx.compose.foundation.layout.Row
+import androidx.compose.foundation.layout.fillMaxSize
+import androidx.compose.foundation.layout.fillMaxWidth
+import androidx.compose.foundation.layout.heightIn
+import androidx.compose.foundation.layout.padding
+import androidx.compose.foundation.layout.size
+import androidx.compose.foundation.rememberScrollState
+import androidx.compose.foundation.verticalScroll
+import androidx.compose.material3.Button
+import androidx.compose.material3.MaterialTheme
+import androidx.compose.material3.OutlinedButton
+import androidx.compose.material3.Text
+import androidx.compose.runtime.Composable
+import androidx.compose.runtime.LaunchedEffect
+import androidx.compose.runtime.getValue
+import androidx.compose.runtime.withFrameMillis
+import androidx.compose.ui.Alignment
+import androidx.compose.ui.Modifier
+import androidx.compose.ui.geometry.Offset
+import androidx.compose.ui.geometry.Size
+import androidx.compose.ui.graphics.drawscope.Stroke
+import androidx.compose.ui.res.stringResource
+import androidx.compose.ui.semantics.clearAndSetSemantics
+import androidx.compose.ui.semantics.contentDescription
+import androidx.compose.ui.semantics.heading
+import androidx.compose.ui.semantics.liveRegion
+import androidx.compose.ui.semantics.LiveRegionMode
+import androidx.compose.ui.semantics.semantics
+import androidx.compose.ui.text.style.TextAlign
+import androidx.compose.ui.unit.dp
+import androidx.lifecycle.compose.collectAsStateWithLifecycle
+import app.unknot.core.Frame
+import app.unknot.core.SegmentKind
+import app.unknot.core.Status
+import kotlinx.coroutines.flow.MutableStateFlow
+
+/** How much one tap on "extend" adds (the core has no preferred amount). */
+private const val EXTEND_MS = 15_000L
+
+/** Shortest gap between two screen refreshes while the session runs. */
+private const val REFRESH_MS = 33L
+
+private val noFrames = MutableStateFlow<Frame?>(null)
+
+/**
+ * The running session: a breathing circle (breathing segments) or a phase
+ * ring (every other segment) filled by the frame's segment progress, the
+ * step's title and instructions in large type, and the controls.
+ */
+@Composable
+fun PlayerScreen(service: SessionService?, onClose: () -> Unit) {
+    val frame by (service?.frames ?: noFrames).collectAsStateWithLifecycle()
+    val f = frame ?: return
+
+    // While the session runs and the screen is drawn, ask the core for a
+    // fresh frame at most every REFRESH_MS (frames stop when hidden).
+    LaunchedEffect(service, f.status) {
+        if (f.status != Status.RUNNING) return@LaunchedEffect
+        var last = 0L
+        while (true) {
+            withFrameMillis { now ->
+                if (now - last >= REFRESH_MS) {
+                    last = now
+                    service?.refresh()
+                }
+            }
+        }
+    }
+
+    Column(
+        modifier = Modifier.fillMaxSize().padding(20.dp).verticalScroll(rememberScrollState()),
+        horizontalAlignment = Alignment.CenterHorizontally,
+        verticalArrangement = Arrangement.spacedBy(16.dp),
+    ) {
+        Text(
+            stringResource(R.string.step_of, f.step + 1, f.stepCount),
+            style = MaterialTheme.typography.titleMedium,
+        )
+        Text(
+            f.stepTitle,
+            style = MaterialTheme.typography.displaySmall,
+            textAlign = TextAlign.Center,
+            modifier = Modifier.semantics { heading(); liveRegion = LiveRegionMode.Polite },
+        )
+        Phase(f)
+        f.stepInstructions?.let {
+            Text(it, style = MaterialTheme.typography.headlineSmall, textAlign = TextAlign.Center)
+        }
+        Controls(f, service, onClose)
+    }
+}
+
+@Composable
+private fun Phase(f: Frame) {
+    val kindText = stringResource(kindLabel(f.kind))
+    val detail = listOfNotNull(
+        f.side?.let { stringResource(sideLabel(it)) },
+        f.rep?.let { stringResource(R.string.rep, it) },
+        f.cycle?.let { stringResource(R.string.cycle, it) },
+    ).joinToString(" · ")
+    val statusText = when (f.status) {
+        Status.PAUSED -> stringResource(R.string.paused)
+        Status.WAITING -> stringResource(R.string.waiting)
+        Status.FINISHED -> stringResource(R.string.finished)
+        Status.STOPPED -> stringResource(R.string.stopped)
+        Status.READY, Status.RUNNING -> null
+    }
+    val progress = f.segmentProgress.toFloat().coerceIn(0f, 1f)
+    val percent = (progress * 100).toInt()
+    val described = stringResource(
+        R.string.progress_description,
+        listOfNotNull(statusText, kindText, detail.ifEmpty { null }, f.segmentRemainingMs?.let { clockText(it) })
+            .joinToString(", "),
+        percent,
+    )
+    val ring = MaterialTheme.colorScheme.primary
+    val track = MaterialTheme.colorScheme.surfaceVariant
+
+    Box(
+        contentAlignment = Alignment.Center,
+        modifier = Modifier.size(260.dp).clearAndSetSemantics { contentDescription = described },
+    ) {
+        Canvas(Modifier.fillMaxSize()) {
+            val stroke = 14.dp.toPx()
+            val full = size.minDimension / 2 - stroke
+            when (f.kind) {
+                // Breathing: the circle follows the breath.
+                SegmentKind.INHALE, SegmentKind.EXHALE, SegmentKind.HOLD_IN, SegmentKind.HOLD_OUT -> {
+                    val fraction = when (f.kind) {
+                        SegmentKind.INHALE -> progress
+                        SegmentKind.EXHALE -> 1f - progress
+                        SegmentKind.HOLD_IN -> 1f
+                        else -> 0f
+                    }
+                    val r = full * (0.35f + 0.65f * fraction)
+                    drawCircle(color = track, radius = full, style = Stroke(width = 2.dp.toPx()))
+                    drawCircle(color = ring.copy(alpha = 0.35f), radius = r)
+                    drawCircle(color = ring, radius = r, style = Stroke(width = 4.dp.toPx()))
+                }
+                // Everything else: a ring filling with the segment.
+                else -> {
+                    val topLeft = Offset(center.x - full, center.y - full)
+                    val arcSize = Size(full * 2, full * 2)
+                    drawArc(track, 0f, 360f, false, topLeft, arcSize, style = Stroke(stroke))
+                    drawArc(ring, -90f, 360f * progress, false, topLeft, arcSize, style = Stroke(stroke))
+                }
+            }
+        }
+        Column(horizontalAlignment = Alignment.CenterHorizontally) {
+            Text(statusText ?: kindText, style = MaterialTheme.typography.headlineMedium, textAlign = TextAlign.Center)
+            f.segmentRemainingMs?.let { Text(clockText(it), style = MaterialTheme.typography.displayMedium) }
+            if (detail.isNotEmpty()) Text(detail, style = MaterialTheme.typography.titleMedium)
+        }
+    }
+    Text(
+        stringResource(R.string.remaining, clockText(f.remainingMs)),
+        style = MaterialTheme.typography.titleMedium,
+    )
+}
+
+@Composable
+private fun Controls(f: Frame, service: SessionService?, onClose: () -> Unit) {
+    val over = f.status == Status.FINISHED || f.status == Status.STOPPED
+    if (over) {
+        Button(onClick = onClose, modifier = Modifier.fillMaxWidth().heightIn(min = 64.dp)) {
+            Text(stringResource(R.string.done), style = MaterialTheme.typography.titleLarge)
+        }
+        return
+    }
+    if (f.status == Status.WAITING) {
+        val label = stringResource(R.string.proceed)
+        Button(
+            onClick = { service?.proceed() },
+            modifier = Modifier.fillMaxWidth().heightIn(min = 72.dp).semantics { contentDescription = label },
+        ) { Text(label, style = MaterialTheme.typography.headlineSmall) }
+    }
+    Row(horizontalArrangement = Arrangement.spacedBy(12.dp), modifier = Modifier.fillMaxWidth()) {
+        Control(stringResource(R.string.previous_step), "⏮", Modifier.weight(1f)) { service?.previous() }
+        if (f.status == Status.PAUSED) {
+            Control(stringResource(R.string.resume), "▶", Modifier.weight(1f)) { service?.resume() }
+        } else {
+            Control(stringResource(R.string.pause), "⏸", Modifier.weight(1f)) { service?.pause() }
+        }
+        Control(stringResource(R.string.next_step), "⏭", Modifier.weight(1f)) { service?.next() }
+    }
+    Row(horizontalArrangement = Arrangement.spacedBy(12.dp), modifier = Modifier.fillMaxWidth()) {
+        val seconds = (EXTEND_MS / 1000).toInt()
+        Control(
+            stringResource(R.string.extend, seconds),
+            stringResource(R.string.extend_short, seconds),
+            Modifier.weight(1f),
+        ) { service?.extend(EXTEND_MS) }
+        Control(stringResource(R.string.stop), "■", Modifier.weight(1f)) { service?.stop() }
+    }
+}
+
+/** A large button whose TalkBack label is [description]. */
+@Composable
+private fun Control(description: String, symbol: String, modifier: Modifier, onClick: () -> Unit) {
+    OutlinedButton(
+        onClick = onClick,
+        modifier = modifier.heightIn(min = 64.dp).semantics { contentDescription = description },
+    ) {
+        Text(symbol, style = MaterialTheme.typography.headlineSmall, modifier = Modifier.clearAndSetSemantics { })
+    }
+}

@@ -1,0 +1,289 @@
+package app.unknot.app
+
+import android.app.Notification
+import android.app.NotificationChannel
+import android.app.NotificationManager
+import android.app.PendingIntent
+import android.app.Service
+import android.content.Context
+import android.content.Intent
+import android.content.pm.ServiceInfo
+import android.os.Binder
+import android.os.Handler
+import android.os.IBinder
+import android.os.Looper
+import android.os.PowerManager
+import android.os.SystemClock
+import androidx.core.app.NotificationCompat
+import androidx.core.app.ServiceCompat
+import androidx.core.content.ContextCompat
+import app.unknot.core.Frame
+import app.unknot.core.Player
+import app.unknot.core.RoutineDetails
+import app.unknot.core.Status
+import app.unknot.core.builtinRoutine
+import app.unknot.session.MonotonicClock
+import app.unknot.session.SessionController
+import app.unknot.session.WakeScheduler
+import kotlinx.coroutines.flow.StateFlow
+
+/**
+ * Owns the running session: the core's [Player], the [SessionController]
+ * over it, speech and vibration, and the foreground notification. While a
+ * session runs the service is in the foreground (type mediaPlayback), so
+ * the process stays alive with the screen off and the single wake-up the
+ * core asks for fires on time.
+ *
+ * Everything happens on the main thread. The service decides nothing: the
+ * core says when to wake, what to speak and when the session is over.
+ */
+class SessionService : Service() {
+    /** Local binding for the activity. */
+    inner class LocalBinder : Binder() {
+        /** The service. */
+        val service: SessionService get() = this@SessionService
+    }
+
+    private val binder = LocalBinder()
+    private val handler = Handler(Looper.getMainLooper())
+    private val frameState = FrameState()
+    private var player: Player? = null
+    private var controller: SessionController? = null
+    private var cues: CuePlayer? = null
+    private var wakeLock: PowerManager.WakeLock? = null
+    private var foreground = false
+    private var shownKey: List<Any?>? = null
+
+    /** The latest frame of the session, for Compose. */
+    val frames: StateFlow<Frame?> get() = frameState.frames
+
+    /** Details of the routine being played, as the core reported them. */
+    var routine: RoutineDetails? = null
+        private set
+
+    // The clock every core call reads: monotonic and counting deep sleep.
+    private val clock = object : MonotonicClock {
+        override fun nowMs(): Long = SystemClock.elapsedRealtime()
+    }
+
+    private val wakeUp = Runnable { controller?.wake() }
+
+    // One pending wake-up at the core's time, converted to a delay on the
+    // handler's own clock.
+    private val scheduler = object : WakeScheduler {
+        override fun schedule(atMs: Long) {
+            handler.removeCallbacks(wakeUp)
+            val delay = (atMs - SystemClock.elapsedRealtime()).coerceAtLeast(0L)
+            handler.postDelayed(wakeUp, delay)
+        }
+
+        override fun cancel() {
+            handler.removeCallbacks(wakeUp)
+        }
+    }
+
+    override fun onCreate() {
+        super.onCreate()
+        val channel = NotificationChannel(
+            CHANNEL,
+            getString(R.string.channel_name),
+            NotificationManager.IMPORTANCE_LOW,
+        ).apply { description = getString(R.string.channel_description) }
+        getSystemService(NotificationManager::class.java).createNotificationChannel(channel)
+        wakeLock = getSystemService(PowerManager::class.java)
+            .newWakeLock(PowerManager.PARTIAL_WAKE_LOCK, "unknot:session")
+            .apply { setReferenceCounted(false) }
+    }
+
+    override fun onBind(intent: Intent?): IBinder = binder
+
+    override fun onStartCommand(intent: Intent?, flags: Int, startId: Int): Int {
+        when (intent?.action) {
+            ACTION_PAUSE -> pause()
+            ACTION_RESUME -> resume()
+            ACTION_NEXT -> next()
+            ACTION_STOP -> stop()
+        }
+        return START_NOT_STICKY
+    }
+
+    /**
+     * Opens the built-in routine [id] in [lang] and starts it. Throws the
+     * core's `UnknotException` when the routine cannot be opened.
+     */
+    fun begin(id: String, lang: String) {
+        close()
+        val details = builtinRoutine(id, lang)
+        val newPlayer = Player.fromBuiltin(id, lang)
+        val sink = CuePlayer(this, lang) { segment -> details.segments.getOrNull(segment)?.kind }
+        val newController = SessionController(newPlayer, clock, scheduler, sink)
+        routine = details
+        player = newPlayer
+        cues = sink
+        controller = newController
+        newController.addFrameListener { frame -> onFrame(frame) }
+        // Become a started service before going to the foreground, so the
+        // session outlives the activity's binding.
+        ContextCompat.startForegroundService(this, Intent(this, SessionService::class.java))
+        newController.start()
+    }
+
+    /** Pauses the session. */
+    fun pause() { controller?.pause() }
+
+    /** Resumes the session. */
+    fun resume() { controller?.resume() }
+
+    /** Next step. */
+    fun next() { controller?.next() }
+
+    /** Previous step, or the start of this one (the core decides). */
+    fun previous() { controller?.previous() }
+
+    /** Lengthens the current segment by [ms] milliseconds. */
+    fun extend(ms: Long) { controller?.extend(ms) }
+
+    /** Leaves an untimed segment. */
+    fun proceed() { controller?.proceed() }
+
+    /** Ends the session early. */
+    fun stop() { controller?.stop() }
+
+    /** A fresh frame for the screen (hands out any cue that fell due). */
+    fun refresh() { controller?.wake() }
+
+    /** Ends and forgets the session, releasing the native player. */
+    fun close() {
+        handler.removeCallbacks(wakeUp)
+        controller = null
+        cues?.close()
+        cues = null
+        player?.close()
+        player = null
+        routine = null
+        shownKey = null
+        frameState.clear()
+        releaseWakeLock()
+        if (foreground) leaveForeground()
+    }
+
+    override fun onDestroy() {
+        close()
+        super.onDestroy()
+    }
+
+    // Every new frame: to Compose, and to the notification and the wake
+    // lock when what they show changed.
+    private fun onFrame(frame: Frame) {
+        frameState.publish(frame)
+        when (frame.status) {
+            Status.RUNNING -> holdWakeLock(frame)
+            else -> releaseWakeLock()
+        }
+        when (frame.status) {
+            Status.FINISHED, Status.STOPPED -> leaveForeground()
+            Status.READY -> Unit
+            Status.RUNNING, Status.PAUSED, Status.WAITING -> {
+                val key = listOf(frame.status, frame.step, frame.segment, frame.timedMs)
+                if (key != shownKey || !foreground) {
+                    shownKey = key
+                    show(frame)
+                }
+            }
+        }
+    }
+
+    private fun holdWakeLock(frame: Frame) {
+        // Bounded by what is left of the routine; renewed on every frame.
+        wakeLock?.acquire(frame.remainingMs + WAKE_LOCK_MARGIN_MS)
+    }
+
+    private fun releaseWakeLock() {
+        wakeLock?.let { if (it.isHeld) it.release() }
+    }
+
+    private fun show(frame: Frame) {
+        val notification = notification(frame)
+        if (foreground) {
+            getSystemService(NotificationManager::class.java).notify(NOTIFICATION_ID, notification)
+        } else {
+            ServiceCompat.startForeground(
+                this,
+                NOTIFICATION_ID,
+                notification,
+                ServiceInfo.FOREGROUND_SERVICE_TYPE_MEDIA_PLAYBACK,
+            )
+            foreground = true
+        }
+    }
+
+    private fun leaveForeground() {
+        if (foreground) {
+            ServiceCompat.stopForeground(this, ServiceCompat.STOP_FOREGROUND_REMOVE)
+            foreground = false
+        }
+        stopSelf()
+    }
+
+    private fun notification(frame: Frame): Notification {
+        val open = PendingIntent.getActivity(
+            this, 0,
+            Intent(this, MainActivity::class.java).addFlags(Intent.FLAG_ACTIVITY_SINGLE_TOP),
+            PendingIntent.FLAG_IMMUTABLE,
+        )
+        val builder = NotificationCompat.Builder(this, CHANNEL)
+            .setSmallIcon(android.R.drawable.ic_media_play)
+            .setContentTitle(routine?.title ?: getString(R.string.app_name))
+            .setContentText(frame.stepTitle)
+            .setSubText(getString(R.string.step_of, frame.step + 1, frame.stepCount))
+            .setContentIntent(open)
+            .setOngoing(true)
+            .setOnlyAlertOnce(true)
+            .setSilent(true)
+            .setCategory(NotificationCompat.CATEGORY_PROGRESS)
+            .setVisibility(NotificationCompat.VISIBILITY_PUBLIC)
+        if (frame.status == Status.RUNNING) {
+            // The routine's end on the wall clock, from the core's remaining
+            // time less what passed since the frame was made.
+            val sinceFrame = SystemClock.elapsedRealtime() - frame.nowMs
+            val end = System.currentTimeMillis() + frame.remainingMs - sinceFrame
+            builder.setShowWhen(true)
+                .setWhen(end)
+                .setUsesChronometer(true)
+                .setChronometerCountDown(true)
+                .addAction(0, getString(R.string.pause), action(ACTION_PAUSE))
+        } else {
+            builder.setShowWhen(false)
+                .setContentText(
+                    if (frame.status == Status.WAITING) getString(R.string.waiting)
+                    else getString(R.string.paused) + " · " + frame.stepTitle,
+                )
+            if (frame.status == Status.PAUSED) {
+                builder.addAction(0, getString(R.string.resume), action(ACTION_RESUME))
+            }
+        }
+        builder.addAction(0, getString(R.string.next_step), action(ACTION_NEXT))
+        builder.addAction(0, getString(R.string.stop), action(ACTION_STOP))
+        return builder.build()
+    }
+
+    private fun action(name: String): PendingIntent = PendingIntent.getService(
+        this,
+        name.hashCode(),
+        Intent(this, SessionService::class.java).setAction(name),
+        PendingIntent.FLAG_IMMUTABLE,
+    )
+
+    companion object {
+        private const val CHANNEL = "session"
+        private const val NOTIFICATION_ID = 1
+        private const val WAKE_LOCK_MARGIN_MS = 60_000L
+        private const val ACTION_PAUSE = "app.unknot.action.PAUSE"
+        private const val ACTION_RESUME = "app.unknot.action.RESUME"
+        private const val ACTION_NEXT = "app.unknot.action.NEXT"
+        private const val ACTION_STOP = "app.unknot.action.STOP"
+
+        /** Binds [context] to the service. */
+        fun intent(context: Context): Intent = Intent(context, SessionService::class.java)
+    }
+}

@@ -1,0 +1,17 @@
+// Display helpers for values the core hands out.
+
+import Foundation
+
+/// Milliseconds from the core as `m:ss` (or `h:mm:ss`), rounded up so a
+/// countdown shows 0:01 until the core says the time is over.
+func clockText(_ ms: Int64) -> String {
+    let total = (max(ms, 0) + 999) / 1000
+    let h = total / 3600, m = (total % 3600) / 60, s = total % 60
+    return h > 0 ? String(format: "%d:%02d:%02d", h, m, s) : String(format: "%d:%02d", m, s)
+}
+
+/// A vocabulary word from the core (`lower_back`) as display text. The
+/// core has no localized labels for these words yet.
+func vocabLabel(_ word: String) -> String {
+    word.replacingOccurrences(of: "_", with: " ")
+}

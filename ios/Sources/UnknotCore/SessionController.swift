@@ -1,0 +1,184 @@
+// The iOS side of a running session: it reads the clock, hands every
+// command to the Rust core's `Player`, passes on what the core says to
+// speak, keeps one wake-up scheduled at the time the core asks for, and
+// tells listeners about every new frame. It decides nothing itself: no
+// timing rule, no cue rule, no state of its own beyond the latest frame.
+
+import Foundation
+
+/// A monotonic millisecond clock (never jumps with the wall clock). On iOS,
+/// e.g. `DispatchTime.now().uptimeNanoseconds / 1_000_000`.
+public protocol MonotonicClock: AnyObject {
+    /// Milliseconds since an arbitrary fixed origin; never decreases.
+    func nowMs() -> Int64
+}
+
+/// Schedules one wake-up on the `MonotonicClock`'s time line. At most one is
+/// pending: `schedule` replaces the previous one. When it fires, the owner
+/// calls `SessionController.wake()` (from any thread).
+public protocol WakeScheduler: AnyObject {
+    /// Arranges a single wake-up at `atMs` (replacing any pending one).
+    func schedule(atMs: Int64)
+    /// Drops the pending wake-up, if any.
+    func cancel()
+}
+
+/// Receives the cues the core marks to be spoken (`speak == true`), in order.
+public protocol CueSink: AnyObject {
+    /// Speaks (or plays) one cue.
+    func speak(_ cue: Cue)
+}
+
+/// A registered frame listener; pass it to
+/// `SessionController.removeFrameListener(_:)` to unregister.
+public struct FrameListenerToken: Hashable {
+    fileprivate let id: Int
+}
+
+/// Drives one session of a routine through the core's `Player`.
+///
+/// Every command reads the clock once, calls the matching `Player` method,
+/// speaks the cues marked `speak`, re-arms the single wake-up at the
+/// frame's `nextWakeMs` (or cancels it when there is none) and hands the
+/// frame to every listener. Calls are serialised by a lock, so commands
+/// from the UI and wake-ups from a timer queue may interleave safely; the
+/// sink, scheduler and listeners are called with the lock held, so they
+/// must not call back into the controller synchronously (dispatch instead).
+public final class SessionController {
+    private let player: PlayerProtocol
+    private let clock: MonotonicClock
+    private let scheduler: WakeScheduler
+    private weak var cueSink: CueSink?
+    private let lock = NSLock()
+    private var listeners: [(id: Int, call: (Frame) -> Void)] = []
+    private var nextListenerId = 0
+    private var closed = false
+    private var latest: Frame
+    private var wakeMs: Int64?
+
+    /// A controller over `player`. The cue sink is held weakly.
+    public init(player: PlayerProtocol, clock: MonotonicClock, scheduler: WakeScheduler, cueSink: CueSink) {
+        self.player = player
+        self.clock = clock
+        self.scheduler = scheduler
+        self.cueSink = cueSink
+        self.latest = player.frame()
+    }
+
+    /// A controller over a new session of `source`, spoken in `lang`.
+    public static func create(
+        source: RoutineSource, lang: String,
+        clock: MonotonicClock, scheduler: WakeScheduler, cueSink: CueSink
+    ) throws -> SessionController {
+        SessionController(player: try Player(source: source, lang: lang), clock: clock, scheduler: scheduler, cueSink: cueSink)
+    }
+
+    /// A controller over a session restored from `snapshot` at the clock's
+    /// current time; the next `refresh()` hands out what fell due meanwhile
+    /// and arms the wake-up.
+    public static func restore(
+        source: RoutineSource, lang: String, snapshot: String,
+        clock: MonotonicClock, scheduler: WakeScheduler, cueSink: CueSink
+    ) throws -> SessionController {
+        let player = try Player.restore(source: source, lang: lang, snapshot: snapshot, nowMs: clock.nowMs())
+        return SessionController(player: player, clock: clock, scheduler: scheduler, cueSink: cueSink)
+    }
+
+    /// The latest frame the core handed out.
+    public var frame: Frame { locked { latest } }
+
+    /// The wake-up currently scheduled, if any (what the scheduler was last told).
+    public var scheduledWakeMs: Int64? { locked { wakeMs } }
+
+    /// Registers `listener` and hands it the current frame at once; it is
+    /// then called with every new frame.
+    @discardableResult
+    public func addFrameListener(_ listener: @escaping (Frame) -> Void) -> FrameListenerToken {
+        let (token, current): (FrameListenerToken, Frame) = locked {
+            nextListenerId += 1
+            listeners.append((id: nextListenerId, call: listener))
+            return (FrameListenerToken(id: nextListenerId), latest)
+        }
+        listener(current)
+        return token
+    }
+
+    /// Unregisters a listener.
+    public func removeFrameListener(_ token: FrameListenerToken) {
+        locked { listeners.removeAll { $0.id == token.id } }
+    }
+
+    /// Starts the session.
+    @discardableResult public func start() -> Update { run { self.player.start(nowMs: $0) } }
+    /// Pauses a running session.
+    @discardableResult public func pause() -> Update { run { self.player.pause(nowMs: $0) } }
+    /// Resumes a paused session.
+    @discardableResult public func resume() -> Update { run { self.player.resume(nowMs: $0) } }
+    /// Goes to the next step (after the last step: finished).
+    @discardableResult public func next() -> Update { run { self.player.next(nowMs: $0) } }
+    /// Goes back to the step's start, or to the previous step near its start (the core decides).
+    @discardableResult public func previous() -> Update { run { self.player.previous(nowMs: $0) } }
+    /// Goes back to the start of the current step.
+    @discardableResult public func restartStep() -> Update { run { self.player.restartStep(nowMs: $0) } }
+    /// Lengthens the current timed segment by `ms` milliseconds.
+    @discardableResult public func extend(ms: Int64) -> Update { run { self.player.extend(nowMs: $0, ms: ms) } }
+    /// Leaves an untimed segment ("I'm ready").
+    @discardableResult public func proceed() -> Update { run { self.player.proceed(nowMs: $0) } }
+    /// Ends the session early.
+    @discardableResult public func stop() -> Update { run { self.player.stop(nowMs: $0) } }
+    /// The scheduled wake-up fired: hands out what fell due by now.
+    @discardableResult public func wake() -> Update { run { self.player.tick(nowMs: $0) } }
+    /// Brings the controller up to date after the app was away (back in the
+    /// foreground, restored) or when the screen wants a fresh frame: the
+    /// same as a wake-up.
+    @discardableResult public func refresh() -> Update { wake() }
+
+    /// A small string that `restore` brings this session back from.
+    public func snapshot() -> String { player.snapshot() }
+
+    /// Cancels the wake-up and drops the listeners; later commands change
+    /// nothing and report that the controller is closed. Safe to call twice.
+    public func close() {
+        locked {
+            guard !closed else { return }
+            closed = true
+            wakeMs = nil
+            scheduler.cancel()
+            listeners.removeAll()
+        }
+    }
+
+    /// Calls the core once at the clock's current time, then passes on the
+    /// result: spoken cues to the sink, the wake-up to the scheduler, the
+    /// frame to the listeners.
+    private func run(_ call: (Int64) -> Update) -> Update {
+        locked {
+            guard !closed else {
+                return Update(cues: [], ignored: "the session controller is closed", frame: latest)
+            }
+            let update = call(clock.nowMs())
+            latest = update.frame
+            for cue in update.cues where cue.speak {
+                cueSink?.speak(cue)
+            }
+            // Always re-armed, even at an unchanged time: a wake-up that
+            // fired early (before its time) must still be followed by one.
+            wakeMs = update.frame.nextWakeMs
+            if let wake = wakeMs {
+                scheduler.schedule(atMs: wake)
+            } else {
+                scheduler.cancel()
+            }
+            for listener in listeners {
+                listener.call(update.frame)
+            }
+            return update
+        }
+    }
+
+    private func locked<T>(_ body: () throws -> T) rethrows -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        return try body()
+    }
+}
