@@ -4,7 +4,7 @@
 
 use std::sync::{Arc, Mutex, MutexGuard};
 
-use unknot_core::engine::{self, Command, Session, SnapshotError};
+use unknot_core::engine::{Command, Session, SnapshotError};
 use unknot_core::Routine;
 
 use crate::convert::from_ms;
@@ -198,10 +198,5 @@ impl Player {
     /// Applies an engine command at `now_ms`.
     pub fn apply(&self, cmd: Command, now_ms: i64) -> Update {
         self.lock().apply(cmd, from_ms(now_ms)).into()
-    }
-
-    /// The engine session's status, for Rust callers.
-    pub fn engine_status(&self) -> engine::Status {
-        self.lock().status()
     }
 }

@@ -15,7 +15,7 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Borders, Gauge, Paragraph, Wrap};
 use ratatui::{DefaultTerminal, Frame as TuiFrame};
-use unknot_core::journal::{SessionEntry, SessionOutcome};
+use unknot_core::journal::{Checkpoint, SessionEntry, SessionOutcome};
 use unknot_core::safety::local_safety_screen;
 use unknot_core::{Command, Cue, Frame, SegmentKind, Session, Status};
 
@@ -121,24 +121,49 @@ pub fn play(arg: &str, opts: PlayOptions, data_dir: &Path) -> Result<ExitCode, C
     for c in &routine.cautions {
         eprintln!("Caution: {}", c.get(&opts.lang));
     }
+    let (routine_id, routine_title) = (
+        routine.id.clone(),
+        routine.title.get(&opts.lang).to_string(),
+    );
+    let clock = Clock {
+        origin: Instant::now(),
+        speed: opts.speed,
+    };
+    let mut started = wall_clock_ms();
+    let mut session = Session::new(routine.clone(), &opts.lang);
+    if interactive {
+        if let Some((resumed, at)) = offer_resume(data_dir, &routine, &opts.lang) {
+            session = resumed;
+            started = at;
+        }
+    }
+    let mut checkpoint = |s: &Session| {
+        let c = Checkpoint {
+            snapshot: s.snapshot(),
+            routine_id: s.routine().id.clone(),
+            routine_json: serde_json::to_string(s.routine()).ok(),
+            lang: s.lang().to_string(),
+            program_id: None,
+            started_at_ms: started,
+            saved_at_ms: wall_clock_ms(),
+            utc_offset_min: chrono::Local::now().offset().local_minus_utc() / 60,
+        };
+        if let Err(e) = crate::journal_cmds::open(data_dir).and_then(|mut j| {
+            j.save_checkpoint(&c)
+                .map_err(|e| CliError::Io(e.to_string()))
+        }) {
+            e.report();
+        }
+    };
     let pain_before = if interactive {
         ask_pain("Pain right now, 0-10 (Enter to skip): ")
     } else {
         None
     };
-    let (routine_id, routine_title) = (
-        routine.id.clone(),
-        routine.title.get(&opts.lang).to_string(),
-    );
-    let session = Session::new(routine, &opts.lang);
-    let clock = Clock {
-        origin: Instant::now(),
-        speed: opts.speed,
-    };
-    let started = wall_clock_ms();
+    let paused_before = session.frame().paused_ms;
     let last = if interactive {
         let terminal = ratatui::init();
-        let result = run_tui(terminal, session, &clock, &voice);
+        let result = run_tui(terminal, session, &clock, &voice, &mut checkpoint);
         ratatui::restore();
         result
     } else {
@@ -157,9 +182,12 @@ pub fn play(arg: &str, opts: PlayOptions, data_dir: &Path) -> Result<ExitCode, C
         program_id: None,
         start_ms: started,
         // On the session clock, so a --speed demo records a consistent length.
-        end_ms: started + clock.now_ms() as i64,
+        end_ms: wall_clock_ms().max(started + clock.now_ms() as i64),
         utc_offset_min: chrono::Local::now().offset().local_minus_utc() / 60,
-        active_ms: last.position_ms,
+        // Time the clock ran in this run, minus the pauses and waits of this run.
+        active_ms: last
+            .now_ms
+            .saturating_sub(last.paused_ms.saturating_sub(paused_before)),
         outcome: if finished {
             SessionOutcome::Completed
         } else {
@@ -300,8 +328,15 @@ fn run_tui(
     mut session: Session,
     clock: &Clock,
     voice: &Voice,
+    checkpoint: &mut dyn FnMut(&Session),
 ) -> std::io::Result<Frame> {
-    let mut o = session.apply(Command::Start, clock.now_ms());
+    // A restored session is already started (and comes back paused).
+    let first = if session.status() == Status::Ready {
+        Command::Start
+    } else {
+        Command::Tick
+    };
+    let mut o = session.apply(first, clock.now_ms());
     let mut said = String::new();
     loop {
         play_cues(&o.cues, voice, &mut std::io::stdout());
@@ -332,7 +367,41 @@ fn run_tui(
             }
         }
         o = session.apply(cmd, clock.now_ms());
+        if cmd == Command::Pause && o.ignored.is_none() {
+            // A killed terminal can resume from here next time.
+            checkpoint(&session);
+        }
     }
+}
+
+/// Offers to resume a checkpointed session of this routine. Returns the
+/// restored session and its original start time. This process's clock
+/// starts at 0, below the snapshot's, so the session comes back paused.
+fn offer_resume(
+    data_dir: &Path,
+    routine: &unknot_core::Routine,
+    lang: &str,
+) -> Option<(Session, i64)> {
+    let journal = crate::journal_cmds::open(data_dir).ok()?;
+    let c = journal.checkpoint().ok()??;
+    if c.routine_id != routine.id {
+        return None;
+    }
+    let session = Session::restore(routine.clone(), lang, &c.snapshot, 0).ok()?;
+    let f = session.frame();
+    eprint!(
+        "Resume where you left off (step {} of {}, {} left)? [Y/n] ",
+        f.step + 1,
+        f.step_count,
+        mmss(f.remaining_ms)
+    );
+    let _ = std::io::stderr().flush();
+    let mut line = String::new();
+    std::io::stdin().lock().read_line(&mut line).ok()?;
+    if line.trim().eq_ignore_ascii_case("n") {
+        return None;
+    }
+    Some((session, c.started_at_ms))
 }
 
 /// Fill of the breathing bar: grows on inhale, full while holding in,

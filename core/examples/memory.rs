@@ -34,17 +34,20 @@ fn main() {
             _ => json!({"kind": "rest", "title": format!("Rest {i}"), "seconds": 10}),
         })
         .collect();
-    let routine = unknot_core::validate::validate_routine(
-        &json!({"format": "unknot.routine.v1", "id": "memory", "title": "Memory", "steps": steps}),
-        "",
-    )
-    .expect("valid");
+    let doc =
+        json!({"format": "unknot.routine.v1", "id": "memory", "title": "Memory", "steps": steps});
+    // Everything a player holds: the parsed routine, its timeline and the state.
     let before = LIVE.load(Ordering::Relaxed);
+    let routine = unknot_core::validate::validate_routine(&doc, "").expect("valid");
+    let routine_bytes = LIVE.load(Ordering::Relaxed) - before;
     let mut session = Session::new(routine, "en");
     session.apply(Command::Start, 0);
     session.apply(Command::Tick, 60_000);
     let held = LIVE.load(Ordering::Relaxed) - before;
     let segments = session.timeline().segments.len();
-    println!("session_heap_bytes_200_steps {held} ({segments} segments; target 65536)");
+    println!(
+        "session_heap_bytes_200_steps {held} (routine {routine_bytes}, timeline and state {}; {segments} segments; target 65536)",
+        held - routine_bytes
+    );
     drop(session);
 }

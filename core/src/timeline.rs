@@ -331,7 +331,13 @@ fn segment_say(
 /// Expands a valid routine into its timeline, with spoken texts in `lang`
 /// (the routine's first language when `lang` is missing).
 pub fn build_timeline(routine: &Routine, lang: &str) -> Timeline {
-    let mut segments = Vec::new();
+    // Count first so the segment list is allocated once, at its exact size
+    // (a session keeps it for its whole life).
+    let mut count = 0;
+    for step in &routine.steps {
+        expand_step(&step.body, |_| count += 1);
+    }
+    let mut segments = Vec::with_capacity(count);
     let mut steps = Vec::with_capacity(routine.steps.len());
     let mut at = 0u64;
     let mut untimed = 0;
