@@ -15,7 +15,8 @@ struct SavedSession: Codable, Equatable {
 
     /// `session.json` in the app's Application Support folder.
     private static var url: URL {
-        URL.applicationSupportDirectory.appending(path: "session.json")
+        FileManager.default.urls(for: .applicationSupportDirectory, in: .userDomainMask)[0]
+            .appendingPathComponent("session.json")
     }
 
     /// The saved session, or nil when there is none or the file is unreadable.
