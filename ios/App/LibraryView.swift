@@ -1,11 +1,15 @@
 // The built-in routines, searchable by text and filtered by body area and
-// tag, both taken from the summaries the core hands out.
+// tag, both taken from the summaries the core hands out. A session saved
+// unfinished by an earlier run is offered at the top.
 
 import SwiftUI
 import UnknotCore
 
 struct LibraryView: View {
     let lang: String
+    @Environment(PlayerModel.self) private var player
+    @State private var playing = false
+    @State private var resumeError: String?
     @State private var all: [RoutineSummary] = []
     @State private var query = ""
     @State private var area: String?
@@ -24,6 +28,27 @@ struct LibraryView: View {
 
     var body: some View {
         List {
+            if let offer = player.resumable {
+                Section("Unfinished session") {
+                    Text(offer.title).font(.title3.bold())
+                    Button {
+                        do {
+                            try player.restore(offer.saved)
+                            resumeError = nil
+                            playing = true
+                        } catch {
+                            resumeError = errorText(error)
+                        }
+                    } label: {
+                        Text("Resume where you left off").frame(maxWidth: .infinity, minHeight: 44)
+                    }
+                    .buttonStyle(.borderedProminent)
+                    Button("Discard", role: .destructive) { player.discardSaved() }
+                }
+            }
+            if let resumeError {
+                Section { Text(resumeError).foregroundStyle(.red) }
+            }
             Section {
                 Picker("Body area", selection: $area) {
                     Text("Any").tag(String?.none)
@@ -51,6 +76,7 @@ struct LibraryView: View {
         .navigationTitle("Routines")
         .searchable(text: $query, prompt: "Search routines")
         .navigationDestination(for: String.self) { id in RoutineDetailView(id: id, lang: lang) }
+        .navigationDestination(isPresented: $playing) { PlayerView() }
         .task { all = builtinSummaries(lang: lang) }
     }
 }

@@ -43,21 +43,31 @@ final class TimerScheduler: WakeScheduler {
 
 /// Speaks the cues the core marks to be spoken and plays a haptic pattern
 /// per segment kind.
-final class CuePlayer: CueSink {
+final class CuePlayer: NSObject, CueSink, AVSpeechSynthesizerDelegate {
     private let synthesizer = AVSpeechSynthesizer()
     private let voice: AVSpeechSynthesisVoice?
     private let segmentKind: (Int32) -> SegmentKind?
     private let impact = UIImpactFeedbackGenerator(style: .medium)
     private let notify = UINotificationFeedbackGenerator()
+    /// Called on the main queue before a cue is spoken.
+    var willSpeak: () -> Void = {}
+    /// Called on the main queue when nothing is left to say.
+    var didFallSilent: () -> Void = {}
 
     init(lang: String, segmentKind: @escaping (Int32) -> SegmentKind?) {
         voice = AVSpeechSynthesisVoice(language: lang)
         self.segmentKind = segmentKind
+        super.init()
+        synthesizer.delegate = self
     }
+
+    /// Whether speech is playing or queued.
+    var isSpeaking: Bool { synthesizer.isSpeaking }
 
     func speak(_ cue: Cue) {
         haptic(cue)
         guard !cue.say.isEmpty else { return }
+        willSpeak()
         // The core hands out only the newest cue of a call to speak, so it
         // replaces whatever is still being said.
         synthesizer.stopSpeaking(at: .immediate)
@@ -67,6 +77,22 @@ final class CuePlayer: CueSink {
     }
 
     func stop() { synthesizer.stopSpeaking(at: .immediate) }
+
+    func speechSynthesizer(_ synthesizer: AVSpeechSynthesizer, didFinish utterance: AVSpeechUtterance) {
+        settle()
+    }
+
+    func speechSynthesizer(_ synthesizer: AVSpeechSynthesizer, didCancel utterance: AVSpeechUtterance) {
+        settle()
+    }
+
+    // A cancelled utterance may have been replaced by a newer one already.
+    private func settle() {
+        DispatchQueue.main.async { [weak self] in
+            guard let self, !self.synthesizer.isSpeaking else { return }
+            self.didFallSilent()
+        }
+    }
 
     private func haptic(_ cue: Cue) {
         switch cue.kind {
@@ -93,6 +119,14 @@ final class CuePlayer: CueSink {
     }
 }
 
+/// A saved session the library offers to resume, with its routine's title.
+struct ResumeOffer: Equatable {
+    /// What was saved.
+    let saved: SavedSession
+    /// The routine's title (its id when the routine cannot be opened).
+    let title: String
+}
+
 /// The running session for SwiftUI. Main thread only.
 @Observable
 final class PlayerModel {
@@ -102,46 +136,98 @@ final class PlayerModel {
     /// How much one tap on "extend" adds (the core has no preferred amount).
     static let extendMs: Int64 = 15_000
 
-    /// Pausing longer than this gives the audio session back to other apps.
-    static let releaseAudioAfterPauseSeconds: Double = 60
-
     /// The latest frame from the core; nil without a session.
     private(set) var frame: Frame?
     /// Details of the routine being played.
     private(set) var routine: RoutineDetails?
+    /// A session saved unfinished by an earlier run, while no session is open.
+    private(set) var resumable: ResumeOffer?
 
     @ObservationIgnored private let clock: SystemClock
     @ObservationIgnored private let scheduler: TimerScheduler
     @ObservationIgnored private var controller: SessionController?
     @ObservationIgnored private var cues: CuePlayer?
+    @ObservationIgnored private var lang: String?
     @ObservationIgnored private var audioActive = false
-    @ObservationIgnored private var releaseAudio: DispatchWorkItem?
 
     init() {
         let clock = SystemClock()
         self.clock = clock
         scheduler = TimerScheduler(clock: clock)
+        if let saved = SavedSession.load() {
+            let title = (try? builtinRoutine(id: saved.routineId, lang: saved.lang))?.title ?? saved.routineId
+            resumable = ResumeOffer(saved: saved, title: title)
+        }
     }
 
-    /// Opens the built-in routine `id` and starts it. Throws the core's `UnknotError`.
+    /// Opens the built-in routine `id` and starts it; it replaces any saved
+    /// session. Throws the core's `UnknotError`.
     func begin(id: String, lang: String) throws {
+        try openSession(id: id, lang: lang) { clock, scheduler, sink in
+            try SessionController.create(source: .builtin(id: id), lang: lang,
+                                         clock: clock, scheduler: scheduler, cueSink: sink)
+        }
+        discardSaved()
+        controller?.start()
+    }
+
+    /// Brings back a saved session where the core says it is now (a running
+    /// session ran on meanwhile; after a restart of the device it comes back
+    /// paused). Throws the core's `UnknotError` (e.g. `BadSnapshot`); the
+    /// saved file is then forgotten.
+    func restore(_ saved: SavedSession) throws {
+        defer { resumable = nil }
+        do {
+            try openSession(id: saved.routineId, lang: saved.lang) { clock, scheduler, sink in
+                try SessionController.restore(source: .builtin(id: saved.routineId), lang: saved.lang,
+                                              snapshot: saved.snapshot,
+                                              clock: clock, scheduler: scheduler, cueSink: sink)
+            }
+        } catch {
+            SavedSession.clear()
+            throw error
+        }
+        // Hands out what fell due while the app was away and arms the wake-up.
+        controller?.refresh()
+    }
+
+    /// Forgets the saved session without resuming it.
+    func discardSaved() {
+        SavedSession.clear()
+        resumable = nil
+    }
+
+    // Closes any session, then opens the controller `make` builds with the
+    // model's clock, scheduler and a new cue player for `lang`.
+    private func openSession(
+        id: String, lang: String,
+        make: (MonotonicClock, WakeScheduler, CuePlayer) throws -> SessionController
+    ) throws {
         close()
         let details = try builtinRoutine(id: id, lang: lang)
-        let player = try Player.fromBuiltin(id: id, lang: lang)
         let sink = CuePlayer(lang: lang) { segment in
             details.segments.indices.contains(Int(segment)) ? details.segments[Int(segment)].kind : nil
         }
-        let controller = SessionController(player: player, clock: clock, scheduler: scheduler, cueSink: sink)
+        let controller = try make(clock, scheduler, sink)
+        sink.willSpeak = { [weak self] in self?.activateAudio() }
+        sink.didFallSilent = { [weak self] in
+            guard let self, self.frame?.status != .running else { return }
+            self.deactivateAudio()
+        }
+        // The timer fires on the main queue, outside the controller's lock.
         scheduler.onFire = { [weak controller] in controller?.wake() }
-        controller.addFrameListener { [weak self] frame in self?.onFrame(frame) }
         routine = details
         cues = sink   // the controller holds the sink weakly
+        self.lang = lang
         self.controller = controller
-        activateAudio()
-        controller.start()
+        controller.addFrameListener { [weak self] frame in self?.onFrame(frame) }
     }
 
-    func pause() { controller?.pause() }
+    /// Pauses the session and saves it, so it can be resumed after the app is gone.
+    func pause() {
+        controller?.pause()
+        save()
+    }
     func resume() { controller?.resume() }
     func next() { controller?.next() }
     func previous() { controller?.previous() }
@@ -149,41 +235,47 @@ final class PlayerModel {
     func proceed() { controller?.proceed() }
     func stop() { controller?.stop() }
     /// A fresh frame for the screen (hands out any cue that fell due).
-    func refresh() { controller?.wake() }
+    func refresh() { controller?.refresh() }
 
-    /// Ends and forgets the session.
+    /// Saves the session's snapshot with the routine id and language while
+    /// the core reports it unfinished (running, paused or waiting); once it
+    /// is over the saved file is forgotten instead.
+    func save() {
+        guard let controller, let lang, let id = routine?.id else { return }
+        switch controller.frame.status {
+        case .running, .paused, .waiting:
+            SavedSession(routineId: id, lang: lang, snapshot: controller.snapshot()).save()
+        case .ready, .finished, .stopped:
+            SavedSession.clear()
+        }
+    }
+
+    /// Ends and forgets the session and its saved copy.
     func close() {
-        scheduler.cancel()
+        if controller != nil { SavedSession.clear() }
+        controller?.close()
+        scheduler.onFire = {}
         cues?.stop()
         controller = nil
         cues = nil
         routine = nil
+        lang = nil
         frame = nil
         deactivateAudio()
     }
 
+    // The audio session is active while the core says the session runs,
+    // and while a cue is being spoken.
     private func onFrame(_ frame: Frame) {
         self.frame = frame
         switch frame.status {
-        case .running, .waiting:
-            releaseAudio?.cancel()
-            releaseAudio = nil
+        case .running:
             activateAudio()
-        case .paused:
-            if releaseAudio == nil {
-                let work = DispatchWorkItem { [weak self] in self?.deactivateAudio() }
-                releaseAudio = work
-                DispatchQueue.main.asyncAfter(deadline: 
-                    .now() + Self.releaseAudioAfterPauseSeconds, execute: work)
-            }
         case .finished, .stopped:
-            // Let the final cue finish before handing the audio back.
-            DispatchQueue.main.asyncAfter(deadline: .now() + 3) { [weak self] in
-                guard let self, self.frame?.status != .running else { return }
-                self.deactivateAudio()
-            }
-        case .ready:
-            break
+            SavedSession.clear()
+            fallthrough
+        case .ready, .paused, .waiting:
+            if !(cues?.isSpeaking ?? false) { deactivateAudio() }
         }
     }
 
@@ -200,8 +292,6 @@ final class PlayerModel {
     }
 
     private func deactivateAudio() {
-        releaseAudio?.cancel()
-        releaseAudio = nil
         guard audioActive else { return }
         try? AVAudioSession.sharedInstance().setActive(false, options: [.notifyOthersOnDeactivation])
         audioActive = false

@@ -33,7 +33,7 @@ struct RoutineDetailView: View {
                             try player.begin(id: d.id, lang: lang)
                             playing = true
                         } catch {
-                            self.error = error.localizedDescription
+                            self.error = errorText(error)
                         }
                     } label: {
                         Text("Start").font(.title2.bold()).frame(maxWidth: .infinity, minHeight: 44)
@@ -62,7 +62,7 @@ struct RoutineDetailView: View {
         .navigationTitle(details?.title ?? "")
         .navigationDestination(isPresented: $playing) { PlayerView() }
         .task {
-            do { details = try builtinRoutine(id: id, lang: lang) } catch { self.error = error.localizedDescription }
+            do { details = try builtinRoutine(id: id, lang: lang) } catch { self.error = errorText(error) }
         }
     }
 }

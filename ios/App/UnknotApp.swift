@@ -1,5 +1,7 @@
 // The app's entry point: the routine library in a navigation stack, with
-// one player model for the whole app.
+// one player model for the whole app. Going to the background saves the
+// session's snapshot; coming back asks the core for a fresh frame (it hands
+// out what fell due while the app was suspended).
 
 import SwiftUI
 import UnknotCore
@@ -7,6 +9,7 @@ import UnknotCore
 @main
 struct UnknotApp: App {
     @State private var player = PlayerModel()
+    @Environment(\.scenePhase) private var scenePhase
 
     var body: some Scene {
         WindowGroup {
@@ -14,6 +17,13 @@ struct UnknotApp: App {
                 LibraryView(lang: PlayerModel.language)
             }
             .environment(player)
+        }
+        .onChange(of: scenePhase) { _, phase in
+            switch phase {
+            case .background: player.save()
+            case .active: player.refresh()
+            default: break
+            }
         }
     }
 }

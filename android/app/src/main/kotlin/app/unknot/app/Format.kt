@@ -1,8 +1,10 @@
 package app.unknot.app
 
+import android.content.Context
 import androidx.annotation.StringRes
 import app.unknot.core.SegmentKind
 import app.unknot.core.Side
+import app.unknot.core.UnknotException
 
 /**
  * Milliseconds from the core as `m:ss` (or `h:mm:ss`). Rounds up, so a
@@ -43,4 +45,23 @@ fun kindLabel(kind: SegmentKind): Int = when (kind) {
 fun sideLabel(side: Side): Int = when (side) {
     Side.LEFT -> R.string.side_left
     Side.RIGHT -> R.string.side_right
+}
+
+/**
+ * A readable message for an error from the core (the generated exception's
+ * own message is a debug listing of its fields): every problem of an
+ * invalid routine with its path and hint, or the unknown id, or why a saved
+ * session cannot be restored.
+ */
+fun errorText(context: Context, e: Throwable): String = when (e) {
+    is UnknotException.InvalidRoutine -> buildString {
+        append(context.getString(R.string.error_invalid_routine))
+        for (p in e.problems) {
+            append("\n• ").append(p.path).append(": ").append(p.message)
+            p.hint?.let { append(" (").append(it).append(')') }
+        }
+    }
+    is UnknotException.UnknownRoutine -> context.getString(R.string.error_unknown_routine, e.id)
+    is UnknotException.BadSnapshot -> context.getString(R.string.error_bad_snapshot, e.reason)
+    else -> e.message ?: e.toString()
 }

@@ -8,18 +8,27 @@ import android.content.pm.PackageManager
 import android.os.Build
 import android.os.Bundle
 import android.os.IBinder
+import android.widget.Toast
 import androidx.activity.ComponentActivity
 import androidx.activity.compose.BackHandler
 import androidx.activity.compose.setContent
 import androidx.activity.result.contract.ActivityResultContracts
+import androidx.compose.material3.AlertDialog
 import androidx.compose.material3.MaterialTheme
 import androidx.compose.material3.Surface
+import androidx.compose.material3.Text
+import androidx.compose.material3.TextButton
 import androidx.compose.runtime.Composable
+import androidx.compose.runtime.LaunchedEffect
 import androidx.compose.runtime.getValue
 import androidx.compose.runtime.mutableStateOf
+import androidx.compose.runtime.remember
 import androidx.compose.runtime.saveable.rememberSaveable
 import androidx.compose.runtime.setValue
+import androidx.compose.ui.res.stringResource
 import androidx.core.content.ContextCompat
+import app.unknot.core.UnknotException
+import app.unknot.core.builtinRoutine
 import java.util.Locale
 
 /** Where the app is: the library, one routine's details, or the player. */
@@ -34,10 +43,15 @@ sealed interface Screen {
 
 /**
  * The one activity: binds to [SessionService] and shows the screens. The
- * back stack is a plain list, saved as strings across recreation.
+ * back stack is a plain list, saved as strings across recreation. When a
+ * session was saved unfinished and the service has none, it offers to
+ * resume it.
  */
 class MainActivity : ComponentActivity() {
     private var service by mutableStateOf<SessionService?>(null)
+
+    /** A session saved unfinished by an earlier run of the app. */
+    private var offer by mutableStateOf<SavedSession?>(null)
 
     private val connection = object : ServiceConnection {
         override fun onServiceConnected(name: ComponentName?, binder: IBinder?) {
@@ -55,6 +69,7 @@ class MainActivity : ComponentActivity() {
     override fun onCreate(savedInstanceState: Bundle?) {
         super.onCreate(savedInstanceState)
         val lang = Locale.getDefault().language
+        offer = SavedSession.load(this)
         setContent {
             MaterialTheme {
                 Surface {
@@ -70,6 +85,9 @@ class MainActivity : ComponentActivity() {
     }
 
     override fun onStop() {
+        // Going to the background: keep the session's snapshot in case the
+        // process does not survive.
+        service?.save()
         unbindService(connection)
         service = null
         super.onStop()
@@ -90,6 +108,31 @@ class MainActivity : ComponentActivity() {
         var stack by rememberSaveable { mutableStateOf(listOf("library")) }
         val screen = decode(stack.last())
         BackHandler(enabled = stack.size > 1) { stack = stack.dropLast(1) }
+        val saved = offer
+        if (saved != null && service != null) {
+            if (service.hasSession) {
+                // The process survived: the session in the service wins.
+                LaunchedEffect(service) { offer = null }
+            } else {
+                ResumeDialog(
+                    saved = saved,
+                    onResume = {
+                        offer = null
+                        ensureNotificationPermission()
+                        try {
+                            service.restore(saved)
+                            stack = listOf("library", "player")
+                        } catch (e: UnknotException) {
+                            Toast.makeText(this, errorText(this, e), Toast.LENGTH_LONG).show()
+                        }
+                    },
+                    onDiscard = {
+                        offer = null
+                        SavedSession.clear(this)
+                    },
+                )
+            }
+        }
         when (screen) {
             Screen.Library -> LibraryScreen(
                 lang = lang,
@@ -105,14 +148,38 @@ class MainActivity : ComponentActivity() {
                     if (service != null) stack = stack + "player"
                 },
             )
-            Screen.Player -> PlayerScreen(
-                service = service,
-                onClose = {
-                    service?.close()
-                    stack = stack.dropLast(1)
-                },
-            )
+            Screen.Player -> if (service != null && !service.hasSession) {
+                // Recreated after the process was gone: nothing to play.
+                LaunchedEffect(Unit) { stack = stack.dropLast(1) }
+            } else {
+                PlayerScreen(
+                    service = service,
+                    onClose = {
+                        service?.close()
+                        stack = stack.dropLast(1)
+                    },
+                )
+            }
         }
+    }
+
+    /** Asks whether to resume [saved] or forget it. */
+    @Composable
+    private fun ResumeDialog(saved: SavedSession, onResume: () -> Unit, onDiscard: () -> Unit) {
+        val title = remember(saved) {
+            try {
+                builtinRoutine(saved.routineId, saved.lang).title
+            } catch (e: UnknotException) {
+                saved.routineId
+            }
+        }
+        AlertDialog(
+            onDismissRequest = { },
+            title = { Text(stringResource(R.string.resume_title)) },
+            text = { Text(stringResource(R.string.resume_text, title)) },
+            confirmButton = { TextButton(onClick = onResume) { Text(stringResource(R.string.resume_session)) } },
+            dismissButton = { TextButton(onClick = onDiscard) { Text(stringResource(R.string.discard_session)) } },
+        )
     }
 
     private fun decode(entry: String): Screen = when {

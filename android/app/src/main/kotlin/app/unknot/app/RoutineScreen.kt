@@ -22,6 +22,7 @@ import androidx.compose.runtime.mutableStateOf
 import androidx.compose.runtime.remember
 import androidx.compose.runtime.setValue
 import androidx.compose.ui.Modifier
+import androidx.compose.ui.platform.LocalContext
 import androidx.compose.ui.res.stringResource
 import androidx.compose.ui.semantics.heading
 import androidx.compose.ui.semantics.semantics
@@ -37,12 +38,20 @@ import app.unknot.core.builtinRoutine
  */
 @Composable
 fun RoutineScreen(id: String, lang: String, onBack: () -> Unit, onStart: (String) -> Unit) {
-    val loaded = remember(id, lang) { runCatching { builtinRoutine(id, lang) } }
+    val context = LocalContext.current
+    val loaded = remember(id, lang) {
+        try {
+            Result.success(builtinRoutine(id, lang))
+        } catch (e: UnknotException) {
+            Result.failure(e)
+        }
+    }
     var error by remember { mutableStateOf<String?>(null) }
     val details = loaded.getOrNull()
     if (details == null) {
+        val why = loaded.exceptionOrNull()?.let { errorText(context, it) }.orEmpty()
         Column(Modifier.padding(16.dp)) {
-            Text(stringResource(R.string.load_failed, loaded.exceptionOrNull()?.message.orEmpty()))
+            Text(stringResource(R.string.load_failed, why))
             TextButton(onClick = onBack) { Text(stringResource(R.string.back)) }
         }
         return
@@ -80,7 +89,7 @@ fun RoutineScreen(id: String, lang: String, onBack: () -> Unit, onStart: (String
                         onStart(details.id)
                         null
                     } catch (e: UnknotException) {
-                        e.message
+                        errorText(context, e)
                     }
                 },
                 modifier = Modifier.fillMaxWidth().heightIn(min = 56.dp),

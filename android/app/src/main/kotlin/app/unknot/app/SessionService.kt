@@ -16,11 +16,11 @@ import android.os.PowerManager
 import android.os.SystemClock
 import androidx.core.app.NotificationCompat
 import androidx.core.app.ServiceCompat
-import androidx.core.content.ContextCompat
 import app.unknot.core.Frame
-import app.unknot.core.Player
 import app.unknot.core.RoutineDetails
+import app.unknot.core.RoutineSource
 import app.unknot.core.Status
+import app.unknot.core.UnknotException
 import app.unknot.core.builtinRoutine
 import app.unknot.session.MonotonicClock
 import app.unknot.session.SessionController
@@ -28,8 +28,8 @@ import app.unknot.session.WakeScheduler
 import kotlinx.coroutines.flow.StateFlow
 
 /**
- * Owns the running session: the core's [Player], the [SessionController]
- * over it, speech and vibration, and the foreground notification. While a
+ * Owns the running session: the [SessionController] over the core's
+ * player, speech and vibration, and the foreground notification. While a
  * session runs the service is in the foreground (type mediaPlayback), so
  * the process stays alive with the screen off and the single wake-up the
  * core asks for fires on time.
@@ -47,8 +47,8 @@ class SessionService : Service() {
     private val binder = LocalBinder()
     private val handler = Handler(Looper.getMainLooper())
     private val frameState = FrameState()
-    private var player: Player? = null
     private var controller: SessionController? = null
+    private var playing: Playing? = null
     private var cues: CuePlayer? = null
     private var wakeLock: PowerManager.WakeLock? = null
     private var foreground = false
@@ -58,15 +58,17 @@ class SessionService : Service() {
     val frames: StateFlow<Frame?> get() = frameState.frames
 
     /** Details of the routine being played, as the core reported them. */
-    var routine: RoutineDetails? = null
-        private set
+    val routine: RoutineDetails? get() = playing?.details
+
+    /** What is being played: the routine's details, its id and language. */
+    private class Playing(val details: RoutineDetails, val id: String, val lang: String)
 
     // The clock every core call reads: monotonic and counting deep sleep.
     private val clock = object : MonotonicClock {
         override fun nowMs(): Long = SystemClock.elapsedRealtime()
     }
 
-    private val wakeUp = Runnable { controller?.wake() }
+    private val wakeUp = Runnable { controller?.onWake() }
 
     // One pending wake-up at the core's time, converted to a delay on the
     // handler's own clock.
@@ -104,32 +106,81 @@ class SessionService : Service() {
             ACTION_NEXT -> next()
             ACTION_STOP -> stop()
         }
+        // A notification action that outlived its session (the process was
+        // gone): nothing to run.
+        if (controller == null) stopSelf(startId)
         return START_NOT_STICKY
     }
 
     /**
      * Opens the built-in routine [id] in [lang] and starts it. Throws the
-     * core's `UnknotException` when the routine cannot be opened.
+     * core's [UnknotException] when the routine cannot be opened.
      */
     fun begin(id: String, lang: String) {
-        close()
-        val details = builtinRoutine(id, lang)
-        val newPlayer = Player.fromBuiltin(id, lang)
-        val sink = CuePlayer(this, lang) { segment -> details.segments.getOrNull(segment)?.kind }
-        val newController = SessionController(newPlayer, clock, scheduler, sink)
-        routine = details
-        player = newPlayer
-        cues = sink
-        controller = newController
-        newController.addFrameListener { frame -> onFrame(frame) }
-        // Become a started service before going to the foreground, so the
-        // session outlives the activity's binding.
-        ContextCompat.startForegroundService(this, Intent(this, SessionService::class.java))
-        newController.start()
+        openSession(id, lang) { clock, scheduler, sink ->
+            SessionController.create(RoutineSource.Builtin(id), lang, clock, scheduler, sink)
+        }
+        controller?.start()
     }
 
-    /** Pauses the session. */
-    fun pause() { controller?.pause() }
+    /**
+     * Brings back the session in [saved] where the core says it is now
+     * (a running session ran on meanwhile; after a reboot it comes back
+     * paused). Throws the core's [UnknotException] (e.g. `BadSnapshot`)
+     * when it cannot be restored; the saved file is then forgotten.
+     */
+    fun restore(saved: SavedSession) {
+        try {
+            openSession(saved.routineId, saved.lang) { clock, scheduler, sink ->
+                SessionController.restore(
+                    RoutineSource.Builtin(saved.routineId), saved.lang, saved.snapshot, clock, scheduler, sink,
+                )
+            }
+        } catch (e: UnknotException) {
+            SavedSession.clear(this)
+            throw e
+        }
+        // Hands out what fell due while the app was away and arms the wake-up.
+        controller?.refresh()
+    }
+
+    /** Whether a session is open (running, paused, waiting or over but not closed). */
+    val hasSession: Boolean get() = controller != null
+
+    // Closes any session, then opens a controller made by [make] with the
+    // service's clock, scheduler and a new cue player for [lang].
+    private inline fun openSession(
+        id: String,
+        lang: String,
+        make: (MonotonicClock, WakeScheduler, CuePlayer) -> SessionController,
+    ) {
+        close()
+        val details = builtinRoutine(id, lang)
+        val sink = CuePlayer(this, lang) { segment -> details.segments.getOrNull(segment)?.kind }
+        val newController = try {
+            make(clock, scheduler, sink)
+        } catch (e: UnknotException) {
+            sink.close()
+            throw e
+        }
+        playing = Playing(details, id, lang)
+        cues = sink
+        controller = newController
+        // Become a started service, so the session outlives the activity's
+        // binding. The app is in the foreground here, so a plain start is
+        // allowed; the service enters the foreground at the first frame
+        // that shows a session (a restored session that is already over
+        // never does, and a service started for the foreground would then
+        // have to).
+        startService(Intent(this, SessionService::class.java))
+        newController.addListener { frame -> onFrame(frame) }
+    }
+
+    /** Pauses the session and saves it, so it can be resumed after the app is gone. */
+    fun pause() {
+        controller?.pause()
+        save()
+    }
 
     /** Resumes the session. */
     fun resume() { controller?.resume() }
@@ -150,17 +201,38 @@ class SessionService : Service() {
     fun stop() { controller?.stop() }
 
     /** A fresh frame for the screen (hands out any cue that fell due). */
-    fun refresh() { controller?.wake() }
+    fun refresh() { controller?.refresh() }
 
-    /** Ends and forgets the session, releasing the native player. */
+    /**
+     * Saves the session's snapshot with the routine id and language while
+     * the core reports it unfinished (running, paused or waiting); once it
+     * is over (or not started) the saved file is forgotten instead.
+     */
+    fun save() {
+        val c = controller ?: return
+        val p = playing ?: return
+        when (c.frame.status) {
+            Status.RUNNING, Status.PAUSED, Status.WAITING ->
+                SavedSession.save(this, SavedSession(p.id, p.lang, c.snapshot()))
+            Status.READY, Status.FINISHED, Status.STOPPED -> SavedSession.clear(this)
+        }
+    }
+
+    /** Ends and forgets the session (and its saved copy), releasing the native player. */
     fun close() {
-        handler.removeCallbacks(wakeUp)
+        if (controller != null) SavedSession.clear(this)
+        discard()
+    }
+
+    // Drops the session in memory only: cancels the wake-up, frees the
+    // player, stops speech and leaves the foreground.
+    private fun discard() {
+        controller?.close()
         controller = null
+        handler.removeCallbacks(wakeUp)
         cues?.close()
         cues = null
-        player?.close()
-        player = null
-        routine = null
+        playing = null
         shownKey = null
         frameState.clear()
         releaseWakeLock()
@@ -168,7 +240,10 @@ class SessionService : Service() {
     }
 
     override fun onDestroy() {
-        close()
+        // Keep what was saved: the system may end the service with the
+        // session unfinished, and the next launch offers to resume it.
+        save()
+        discard()
         super.onDestroy()
     }
 
@@ -181,7 +256,10 @@ class SessionService : Service() {
             else -> releaseWakeLock()
         }
         when (frame.status) {
-            Status.FINISHED, Status.STOPPED -> leaveForeground()
+            Status.FINISHED, Status.STOPPED -> {
+                SavedSession.clear(this)
+                leaveForeground()
+            }
             Status.READY -> Unit
             Status.RUNNING, Status.PAUSED, Status.WAITING -> {
                 val key = listOf(frame.status, frame.step, frame.segment, frame.timedMs)
