@@ -10,6 +10,9 @@ import UnknotCore
 struct UnknotApp: App {
     @State private var player = PlayerModel()
     @Environment(\.scenePhase) private var scenePhase
+    private let safety = safetyScreen(lang: PlayerModel.language)
+    @State private var safetyAccepted = SafetyAcceptance.isAccepted(
+        safetyScreen(lang: PlayerModel.language).version)
 
     var body: some Scene {
         WindowGroup {
@@ -17,6 +20,12 @@ struct UnknotApp: App {
                 LibraryView(lang: PlayerModel.language)
             }
             .environment(player)
+            .fullScreenCover(isPresented: .constant(!safetyAccepted)) {
+                SafetySheet(screen: safety) {
+                    SafetyAcceptance.accept(safety.version)
+                    safetyAccepted = true
+                }
+            }
         }
         .onChange(of: scenePhase) { _, phase in
             switch phase {

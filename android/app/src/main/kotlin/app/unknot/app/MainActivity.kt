@@ -29,6 +29,7 @@ import androidx.compose.ui.res.stringResource
 import androidx.core.content.ContextCompat
 import app.unknot.core.UnknotException
 import app.unknot.core.builtinRoutine
+import app.unknot.core.safetyScreen
 import java.util.Locale
 
 /** Where the app is: the library, one routine's details, or the player. */
@@ -108,6 +109,16 @@ class MainActivity : ComponentActivity() {
         var stack by rememberSaveable { mutableStateOf(listOf("library")) }
         val screen = decode(stack.last())
         BackHandler(enabled = stack.size > 1) { stack = stack.dropLast(1) }
+        val safety = remember(lang) { safetyScreen(lang) }
+        var safetyAccepted by remember { mutableStateOf(SafetyAcceptance.isAccepted(this, safety.version)) }
+        if (!safetyAccepted) {
+            // Before anything else, and so before the first session.
+            SafetyDialog(safety) {
+                SafetyAcceptance.accept(this, safety.version)
+                safetyAccepted = true
+            }
+            return
+        }
         val saved = offer
         if (saved != null && service != null) {
             if (service.hasSession) {
