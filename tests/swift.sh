@@ -116,15 +116,29 @@ mount_once "$troot$repo_in" --bind "$root"
 mount_once "$troot$lib_in" --bind "$libdir"
 
 step "swift test in the trixie root ($(chroot "$troot" /usr/bin/swift --version 2>&1 | head -n1))"
+run_tests() {
+  chroot "$troot" /usr/bin/env -i \
+    PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
+    HOME=/root LANG=C.UTF-8 TERM="${TERM:-dumb}" \
+    UNKNOT_RUST_LIB_DIR="$lib_in" UNKNOT_REPO="$repo_in" \
+    UNKNOT_TICK_BENCH_SECONDS="${UNKNOT_TICK_BENCH_SECONDS:-}" \
+    LD_LIBRARY_PATH="$lib_in" \
+    /bin/sh -c 'cd "$1" && shift && exec /usr/bin/swift "$@"' sh "$repo_in" "${test_args[@]}"
+}
 t0="$(now_s)"
-status=0
-chroot "$troot" /usr/bin/env -i \
-  PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
-  HOME=/root LANG=C.UTF-8 TERM="${TERM:-dumb}" \
-  UNKNOT_RUST_LIB_DIR="$lib_in" UNKNOT_REPO="$repo_in" \
-  UNKNOT_TICK_BENCH_SECONDS="${UNKNOT_TICK_BENCH_SECONDS:-}" \
-  LD_LIBRARY_PATH="$lib_in" \
-  /bin/sh -c 'cd "$1" && shift && exec /usr/bin/swift "$@"' sh "$repo_in" "${test_args[@]}" \
-  || status=$?
+out="$(mktemp)"
+set +e
+run_tests 2>&1 | tee "$out"
+status="${PIPESTATUS[0]}"
+set -e
+# Debian's Linux Swift build has been seen (once in about twenty runs) to die
+# with a signal while the test process exits, after XCTest reported every
+# test passed. Only that case is run again, once; a failing test fails.
+if [ "$status" -ne 0 ] && grep -q "Test Suite 'All tests' passed" "$out" && grep -q "unexpected signal" "$out"; then
+  step "every test passed but the test process died on exit; running once more"
+  status=0
+  run_tests || status=$?
+fi
+rm -f "$out"
 step "swift test took $(elapsed "$t0") (exit $status)"
 exit "$status"
