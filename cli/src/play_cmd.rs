@@ -137,13 +137,18 @@ pub fn play(arg: &str, opts: PlayOptions, data_dir: &Path) -> Result<ExitCode, C
             started = at;
         }
     }
+    // A routine of the active program counts towards that program.
+    let program_id = crate::program_cmds::active(data_dir)
+        .ok()
+        .filter(|p| p.routine(&routine.id).is_some())
+        .map(|p| p.id);
     let mut checkpoint = |s: &Session| {
         let c = Checkpoint {
             snapshot: s.snapshot(),
             routine_id: s.routine().id.clone(),
             routine_json: serde_json::to_string(s.routine()).ok(),
             lang: s.lang().to_string(),
-            program_id: None,
+            program_id: program_id.clone(),
             started_at_ms: started,
             saved_at_ms: wall_clock_ms(),
             utc_offset_min: chrono::Local::now().offset().local_minus_utc() / 60,
@@ -179,7 +184,7 @@ pub fn play(arg: &str, opts: PlayOptions, data_dir: &Path) -> Result<ExitCode, C
     let entry = SessionEntry {
         routine_id,
         routine_title,
-        program_id: None,
+        program_id: program_id.clone(),
         start_ms: started,
         // On the session clock, so a --speed demo records a consistent length.
         end_ms: wall_clock_ms().max(started + clock.now_ms() as i64),

@@ -343,8 +343,12 @@ pub fn today(
         None => local_today()?,
     };
     let p = active(data)?;
-    // Until the journal exists no sessions are recorded.
-    let t = due_today(&p, date, &[], lang);
+    // Sessions recorded in the journal under this program count as done.
+    let done = crate::journal_cmds::open(data)
+        .ok()
+        .and_then(|j| j.sessions_done(&p).ok())
+        .unwrap_or_default();
+    let t = due_today(&p, date, &done, lang);
     if json {
         let v = serde_json::json!({
             "date": t.date.to_string(),

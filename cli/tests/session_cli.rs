@@ -140,3 +140,48 @@ fn simulate_refuses_malformed_scripts_naming_the_entry() {
     let o = unknot(&["simulate", "box-breathing", "--script", "/nonexistent.json"]);
     assert_eq!(o.status.code(), Some(2));
 }
+
+#[test]
+fn a_played_routine_of_the_active_program_counts_as_done_today() {
+    // Today's date in UTC, as the session's record sees it with TZ=UTC.
+    let days = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_secs() as i64
+        / 86_400;
+    let today = unknot_core::CivilDate::from_day_number(days)
+        .unwrap()
+        .to_string();
+    let program = temp(
+        "today.unknot",
+        &format!(
+            r#"{{"format": "unknot.program.v1", "id": "daily-box", "title": "Daily box", "start": "{today}", "weeks": 2,
+                "routines": [{{"builtin": "box-breathing"}}],
+                "schedule": [{{"routine": "box-breathing", "days": "daily", "per_day": 2}}]}}"#
+        ),
+    );
+    let data = std::env::temp_dir().join(format!("unknot-today-{}", std::process::id()));
+    let data = data.to_str().unwrap();
+    let run = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_unknot"))
+            .args(args)
+            .args(["--data-dir", data])
+            .env("TZ", "UTC")
+            .stdin(Stdio::null())
+            .output()
+            .unwrap()
+    };
+    assert_eq!(run(&["program", "import", &program]).status.code(), Some(0));
+    assert_eq!(
+        run(&["play", "box-breathing", "--speed", "1000"])
+            .status
+            .code(),
+        Some(0)
+    );
+    let o = run(&["today", "--date", &today, "--json"]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["status"], "active", "{v}");
+    assert_eq!(v["due"][0]["routine"], "box-breathing");
+    assert_eq!(v["due"][0]["today"], 2);
+    assert_eq!(v["due"][0]["done"], 1, "{v}");
+}
