@@ -231,4 +231,20 @@ class SessionControllerTest {
             assertEquals(u.frame.timedMs, c.extend(-1_000).frame.timedMs)
         }
     }
+
+    @Test
+    fun summaryGivesTheJournalItsFiguresFromTheCore() {
+        Player.fromBuiltin("box-breathing", "en").use { p ->
+            assertEquals(0L, p.summary().activeMs)
+            p.start(1_000)
+            p.pause(11_000)
+            p.resume(21_000)
+            p.next(31_000)
+            val s = p.summary()
+            assertEquals(Status.RUNNING, s.status)
+            assertEquals(20_000L, s.activeMs)
+            assertEquals(1, s.stepsCompleted)
+            assertEquals(1, s.stepsSkipped)
+        }
+    }
 }
