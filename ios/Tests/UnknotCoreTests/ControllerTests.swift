@@ -252,6 +252,21 @@ final class ControllerTests: XCTestCase {
         XCTAssertEqual(s.stepsCompleted, 1)
         XCTAssertEqual(s.stepsSkipped, 1)
     }
+
+    func testTheControllerHandsOnTheCoresSummary() throws {
+        let c = try controller("box-breathing", at: 1_000)
+        c.start()
+        clock.now = 11_000
+        c.pause()
+        clock.now = 21_000
+        c.resume()
+        clock.now = 31_000
+        c.next()
+        let s = c.summary()
+        XCTAssertEqual(s.activeMs, 20_000)
+        XCTAssertEqual(s.stepsCompleted, 1)
+        XCTAssertEqual(s.stepsSkipped, 1)
+    }
 }
 
 /// A clock that moves 1 ms each time it is read (thread-safe).

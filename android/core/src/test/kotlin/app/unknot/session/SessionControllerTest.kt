@@ -247,4 +247,21 @@ class SessionControllerTest {
             assertEquals(1, s.stepsSkipped)
         }
     }
+
+    @Test
+    fun theControllerHandsOnTheCoresSummary() {
+        controller(RoutineSource.Builtin("box-breathing")).use { c ->
+            c.start()
+            clock.now = 11_000
+            c.pause()
+            clock.now = 21_000
+            c.resume()
+            clock.now = 31_000
+            c.next()
+            val s = c.summary()
+            assertEquals(20_000L, s.activeMs)
+            assertEquals(1, s.stepsCompleted)
+            assertEquals(1, s.stepsSkipped)
+        }
+    }
 }
