@@ -82,6 +82,11 @@ impl PressureFeedback {
     }
 }
 
+/// Latest timeline position a discomfort mark can have: a routine's
+/// longest timed total plus every extension a session allows.
+pub const MAX_MARK_POSITION_MS: u64 =
+    crate::limits::MAX_TIMED_MS + crate::engine::MAX_TOTAL_EXTEND_MS;
+
 /// A "too much" tap during a session.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DiscomfortMark {
@@ -192,8 +197,8 @@ pub enum EntryError {
     /// More than [`MAX_MARKS`] discomfort marks.
     #[error("{0} discomfort marks; the limit is {MAX_MARKS}")]
     TooManyMarks(usize),
-    /// A discomfort mark lies after the session's end.
-    #[error("discomfort mark {index} at {position_ms} ms lies past the session's length")]
+    /// A discomfort mark lies past the longest possible timeline.
+    #[error("discomfort mark {index} at {position_ms} ms lies past any routine's length")]
     MarkPosition {
         /// Index of the mark.
         index: usize,
@@ -252,11 +257,13 @@ impl SessionEntry {
         }
         if self.discomfort.len() > MAX_MARKS {
             out.push(EntryError::TooManyMarks(self.discomfort.len()));
-        } else if times_ok && (0..=MAX_SESSION_MS).contains(&span) {
-            // Positions are on the session's timeline, which excludes pauses,
-            // so they never pass the wall-clock span.
+        } else {
+            // Positions are on the routine's timeline, which `next` moves
+            // ahead of the clock, so they are bounded by the longest
+            // timeline (a routine's limit plus every extension), not by
+            // the wall-clock span.
             for (index, m) in self.discomfort.iter().enumerate() {
-                if m.position_ms > span as u64 {
+                if m.position_ms > MAX_MARK_POSITION_MS {
                     out.push(EntryError::MarkPosition {
                         index,
                         position_ms: m.position_ms,
