@@ -9,6 +9,7 @@ import UnknotCore
 @main
 struct UnknotApp: App {
     @State private var player = PlayerModel()
+    @State private var app = AppData()
     @Environment(\.scenePhase) private var scenePhase
     private let safety = safetyScreen(lang: PlayerModel.language)
     @State private var safetyAccepted = SafetyAcceptance.isAccepted(
@@ -20,6 +21,7 @@ struct UnknotApp: App {
                 LibraryView(lang: PlayerModel.language)
             }
             .environment(player)
+            .environment(app)
             .fullScreenCover(isPresented: .constant(!safetyAccepted)) {
                 SafetySheet(screen: safety) {
                     SafetyAcceptance.accept(safety.version)
