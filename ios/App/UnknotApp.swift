@@ -1,7 +1,9 @@
-// The app's entry point: the routine library in a navigation stack, with
-// one player model for the whole app. Going to the background saves the
-// session's snapshot; coming back asks the core for a fresh frame (it hands
-// out what fell due while the app was suspended).
+// The app's entry point: tabs for today's program (first, once a program
+// is active), the routine library, progress and importing a program, with
+// one player model and one store for the whole app. Going to the background
+// saves the session's snapshot; coming back asks the core for a fresh frame
+// (it hands out what fell due while the app was suspended). A `.unknot`
+// file opened from elsewhere shows its preview before it can be accepted.
 
 import SwiftUI
 import UnknotCore
@@ -10,6 +12,7 @@ import UnknotCore
 struct UnknotApp: App {
     @State private var player = PlayerModel()
     @State private var app = AppData()
+    @State private var openError: String?
     @Environment(\.scenePhase) private var scenePhase
     private let safety = safetyScreen(lang: PlayerModel.language)
     @State private var safetyAccepted = SafetyAcceptance.isAccepted(
@@ -17,11 +20,39 @@ struct UnknotApp: App {
 
     var body: some Scene {
         WindowGroup {
-            NavigationStack {
-                LibraryView(lang: PlayerModel.language)
+            TabView {
+                if app.program != nil {
+                    NavigationStack { TodayView() }
+                        .tabItem { Label("Today", systemImage: "sun.max") }
+                }
+                NavigationStack { LibraryView(lang: PlayerModel.language) }
+                    .tabItem { Label("Routines", systemImage: "list.bullet") }
+                NavigationStack { ProgressScreen() }
+                    .tabItem { Label("Progress", systemImage: "chart.line.uptrend.xyaxis") }
+                NavigationStack { ProgramImportView() }
+                    .tabItem { Label("Program", systemImage: "doc.text") }
             }
             .environment(player)
             .environment(app)
+            .onOpenURL { url in
+                do {
+                    try app.open(url: url)
+                    openError = nil
+                } catch {
+                    openError = errorText(error)
+                }
+            }
+            .sheet(isPresented: Binding(get: { safetyAccepted && app.pendingImport != nil },
+                                        set: { if !$0 { app.pendingImport = nil } })) {
+                NavigationStack { ProgramPreview(json: app.pendingImport ?? "") }
+                    .environment(app)
+            }
+            .alert("The file cannot be opened",
+                   isPresented: Binding(get: { openError != nil }, set: { if !$0 { openError = nil } })) {
+                Button("OK", role: .cancel) { openError = nil }
+            } message: {
+                Text(openError ?? "")
+            }
             .fullScreenCover(isPresented: .constant(!safetyAccepted)) {
                 SafetySheet(screen: safety) {
                     SafetyAcceptance.accept(safety.version)
