@@ -115,7 +115,7 @@ struct ProgramImportView: View {
                     .disabled(text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty)
             }
             Section {
-                if QRScanner.isAvailable {
+                if QRScanner.isSupported {
                     Button { scanning = true } label: { Label("Scan QR code", systemImage: "qrcode.viewfinder") }
                 }
                 Button { choosingFile = true } label: { Label("Open a .unknot file", systemImage: "doc") }
@@ -237,9 +237,10 @@ struct TodayView: View {
     }
 
     private func start() {
-        guard let s = startWith, let json = app.programJson, let p = app.program,
-              let week = due?.week else { return }
+        let chosen = startWith
         startWith = nil
+        guard let s = chosen, let json = app.programJson, let p = app.program,
+              let week = due?.week else { return }
         do {
             try player.beginProgram(programJson: json, programId: p.id, routineId: s.routine.routineId,
                                     week: week, lang: PlayerModel.language, painBefore: s.pain)
@@ -261,10 +262,9 @@ private struct DueItem: Identifiable {
 struct QRScanner: UIViewControllerRepresentable {
     let onCode: (String) -> Void
 
-    /// Whether this device can scan now (hardware and camera permission).
-    @MainActor static var isAvailable: Bool {
-        DataScannerViewController.isSupported && DataScannerViewController.isAvailable
-    }
+    /// Whether this device has a camera that can scan; the scanner asks
+    /// for camera access when it first opens.
+    @MainActor static var isSupported: Bool { DataScannerViewController.isSupported }
 
     func makeUIViewController(context: Context) -> DataScannerViewController {
         let scanner = DataScannerViewController(
@@ -278,6 +278,8 @@ struct QRScanner: UIViewControllerRepresentable {
     }
 
     // Scanning starts once the scanner is on screen.
+    // (startScanning throws while the camera is unavailable or denied;
+    // the sheet then shows the scanner's own unavailable state.)
     func updateUIViewController(_ scanner: DataScannerViewController, context: Context) {
         if !scanner.isScanning { try? scanner.startScanning() }
     }

@@ -124,7 +124,7 @@ struct PainChart: View {
     let weeks: [WeekRecord]
 
     private struct Point: Identifiable {
-        let week: Int32
+        let week: Int
         let series: String
         let value: Double
         var id: String { "\(series)-\(week)" }
@@ -132,8 +132,8 @@ struct PainChart: View {
 
     private var points: [Point] {
         weeks.flatMap { w -> [Point] in
-            [w.painBefore.map { Point(week: w.week, series: "Before", value: $0) },
-             w.painAfter.map { Point(week: w.week, series: "After", value: $0) }].compactMap { $0 }
+            [w.painBefore.map { Point(week: Int(w.week), series: "Before", value: $0) },
+             w.painAfter.map { Point(week: Int(w.week), series: "After", value: $0) }].compactMap { $0 }
         }
     }
 
