@@ -140,6 +140,8 @@ struct SessionDraft {
     let startMs: Int64
     /// The phone's UTC offset at the start.
     let utcOffsetMin: Int32
+    /// The monotonic clock at the start; nil for a resumed session.
+    let startMonoMs: Int64?
     /// Pain 0–10 before the session; nil when skipped.
     let painBefore: Int32?
     /// "Too much" taps: where in the routine each one was.
@@ -190,7 +192,7 @@ final class PlayerModel {
             try SessionController.create(source: .builtin(id: id), lang: lang,
                                          clock: clock, scheduler: scheduler, cueSink: sink)
         }
-        draft = Self.newDraft(details, programId: nil, painBefore: painBefore)
+        draft = newDraft(details, programId: nil, painBefore: painBefore)
         discardSaved()
         controller?.start()
     }
@@ -207,15 +209,17 @@ final class PlayerModel {
                                                              week: week, lang: lang),
                               clock: clock, scheduler: scheduler, cueSink: sink)
         }
-        draft = Self.newDraft(details, programId: programId, painBefore: painBefore)
+        draft = newDraft(details, programId: programId, painBefore: painBefore)
         discardSaved()
         controller?.start()
     }
 
-    private static func newDraft(_ details: RoutineDetails, programId: String?, painBefore: Int32?) -> SessionDraft {
+    private func newDraft(_ details: RoutineDetails, programId: String?, painBefore: Int32?,
+                          resumed: Bool = false) -> SessionDraft {
         let now = Date()
         return SessionDraft(routineId: details.id, routineTitle: details.title, programId: programId,
-                            startMs: wallMs(now), utcOffsetMin: utcOffsetMin(now), painBefore: painBefore)
+                            startMs: wallMs(now), utcOffsetMin: utcOffsetMin(now),
+                            startMonoMs: resumed ? nil : clock.nowMs(), painBefore: painBefore)
     }
 
     /// Marks "too much" at the current frame's step and position.
@@ -229,19 +233,27 @@ final class PlayerModel {
     func entry(painAfter: Int32?, pressure: PressureFeedback?) -> SessionEntry? {
         guard let f = frame, let d = draft, f.status == .finished || f.status == .stopped else { return nil }
         let finished = f.status == .finished
+        let endMs = max(wallMs(), d.startMs)
+        let span = endMs - d.startMs
         // The core should compute active time and steps done or skipped
-        // from the session itself; until it hands them out, these are taken
-        // from the last frame: the timeline position reached (pauses are not
-        // part of it) and the steps before the one the session ended on.
+        // from the session itself; until it hands them out, they are taken
+        // from the last frame: monotonic time since the start less the time
+        // paused or waiting (a resumed session: the timeline position), and
+        // the steps before the one the session ended on. Both are kept
+        // within the wall-clock span, as the journal requires.
+        let active = d.startMonoMs.map { f.nowMs - $0 - f.pausedMs } ?? f.positionMs
+        // A mark's timeline position can pass the wall-clock span after
+        // "next" skipped ahead; the journal refuses that, so it is capped.
+        let marks = d.discomfort.map { DiscomfortMark(step: $0.step, positionMs: min($0.positionMs, span)) }
         return SessionEntry(
             routineId: d.routineId, routineTitle: d.routineTitle, programId: d.programId,
-            startMs: d.startMs, endMs: max(wallMs(), d.startMs), utcOffsetMin: d.utcOffsetMin,
-            activeMs: max(f.positionMs, 0),
+            startMs: d.startMs, endMs: endMs, utcOffsetMin: d.utcOffsetMin,
+            activeMs: min(max(active, 0), span),
             outcome: finished ? .completed : .stopped,
             stepsCompleted: finished ? f.stepCount : f.step,
             stepsSkipped: 0,
             painBefore: d.painBefore, painAfter: painAfter, pressure: pressure,
-            discomfort: d.discomfort, note: nil)
+            discomfort: marks, note: nil)
     }
 
     /// Brings back a saved session where the core says it is now (a running
@@ -259,7 +271,7 @@ final class PlayerModel {
             }
             // The start before the app went away is not saved: the entry
             // starts here, without a pain rating before.
-            draft = Self.newDraft(details, programId: nil, painBefore: nil)
+            draft = newDraft(details, programId: nil, painBefore: nil, resumed: true)
         } catch {
             SavedSession.clear()
             throw error

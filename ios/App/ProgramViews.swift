@@ -124,11 +124,18 @@ struct ProgramImportView: View {
         }
         .navigationTitle("Program")
         .sheet(isPresented: $scanning) {
-            QRScanner { code in
-                scanning = false
-                read(code)
+            NavigationStack {
+                QRScanner { code in
+                    scanning = false
+                    read(code)
+                }
+                .ignoresSafeArea(edges: .bottom)
+                .navigationTitle("Scan the program's QR code")
+                .navigationBarTitleDisplayMode(.inline)
+                .toolbar {
+                    ToolbarItem(placement: .cancellationAction) { Button("Cancel") { scanning = false } }
+                }
             }
-            .ignoresSafeArea()
         }
         .fileImporter(isPresented: $choosingFile, allowedContentTypes: [.unknotProgram, .json]) { result in
             do {
@@ -278,8 +285,8 @@ struct QRScanner: UIViewControllerRepresentable {
     }
 
     // Scanning starts once the scanner is on screen.
-    // (startScanning throws while the camera is unavailable or denied;
-    // the sheet then shows the scanner's own unavailable state.)
+    // startScanning throws while the camera is unavailable (e.g. access
+    // denied); the sheet then stays empty and can be cancelled.
     func updateUIViewController(_ scanner: DataScannerViewController, context: Context) {
         if !scanner.isScanning { try? scanner.startScanning() }
     }
