@@ -13,8 +13,8 @@ extension UTType {
     static let unknotProgram = UTType(exportedAs: "app.unknot.program", conformingTo: .json)
 }
 
-/// The program a person received, before "Accept": everything the core
-/// read from it, cautions first.
+/// The program a person received, before "Accept": what the core read
+/// from it, the therapist's notes and cautions included.
 struct ProgramPreview: View {
     let json: String
     @Environment(AppData.self) private var app
@@ -260,7 +260,7 @@ struct TodayView: View {
 }
 
 /// A due routine as a sheet item.
-private struct DueItem: Identifiable {
+struct DueItem: Identifiable {
     let routine: DueRoutineRecord
     var id: String { routine.routineId }
 }
