@@ -12,59 +12,69 @@ import UnknotCore
 struct UnknotApp: App {
     @State private var player = PlayerModel()
     @State private var app = AppData()
-    @State private var openError: String?
     @Environment(\.scenePhase) private var scenePhase
-    private let safety = safetyScreen(lang: PlayerModel.language)
-    @State private var safetyAccepted = SafetyAcceptance.isAccepted(
-        safetyScreen(lang: PlayerModel.language).version)
 
     var body: some Scene {
         WindowGroup {
-            TabView {
-                if app.program != nil {
-                    NavigationStack { TodayView() }
-                        .tabItem { Label("Today", systemImage: "sun.max") }
-                }
-                NavigationStack { LibraryView(lang: PlayerModel.language) }
-                    .tabItem { Label("Routines", systemImage: "list.bullet") }
-                NavigationStack { ProgressScreen() }
-                    .tabItem { Label("Progress", systemImage: "chart.line.uptrend.xyaxis") }
-                NavigationStack { ProgramImportView() }
-                    .tabItem { Label("Program", systemImage: "doc.text") }
-            }
-            .environment(player)
-            .environment(app)
-            .onOpenURL { url in
-                do {
-                    try app.open(url: url)
-                    openError = nil
-                } catch {
-                    openError = errorText(error)
-                }
-            }
-            .sheet(isPresented: Binding(get: { safetyAccepted && app.pendingImport != nil },
-                                        set: { if !$0 { app.pendingImport = nil } })) {
-                NavigationStack { ProgramPreview(json: app.pendingImport ?? "") }
-                    .environment(app)
-            }
-            .alert("The file cannot be opened",
-                   isPresented: Binding(get: { openError != nil }, set: { if !$0 { openError = nil } })) {
-                Button("OK", role: .cancel) { openError = nil }
-            } message: {
-                Text(openError ?? "")
-            }
-            .fullScreenCover(isPresented: .constant(!safetyAccepted)) {
-                SafetySheet(screen: safety) {
-                    SafetyAcceptance.accept(safety.version)
-                    safetyAccepted = true
-                }
-            }
+            RootView()
+                .environment(player)
+                .environment(app)
         }
         .onChange(of: scenePhase) { _, phase in
             switch phase {
             case .background: player.save()
             case .active: player.refresh()
             default: break
+            }
+        }
+    }
+}
+
+/// The tabs, the safety screen before anything else, and the preview of
+/// a program opened from a file.
+struct RootView: View {
+    @Environment(AppData.self) private var app
+    @State private var openError: String?
+    private let safety = safetyScreen(lang: PlayerModel.language)
+    @State private var safetyAccepted = SafetyAcceptance.isAccepted(
+        safetyScreen(lang: PlayerModel.language).version)
+
+    var body: some View {
+        // Read here, so the view follows the store's changes.
+        let importing = safetyAccepted && app.pendingImport != nil
+        TabView {
+            if app.program != nil {
+                NavigationStack { TodayView() }
+                    .tabItem { Label("Today", systemImage: "sun.max") }
+            }
+            NavigationStack { LibraryView(lang: PlayerModel.language) }
+                .tabItem { Label("Routines", systemImage: "list.bullet") }
+            NavigationStack { ProgressScreen() }
+                .tabItem { Label("Progress", systemImage: "chart.line.uptrend.xyaxis") }
+            NavigationStack { ProgramImportView() }
+                .tabItem { Label("Program", systemImage: "doc.text") }
+        }
+        .onOpenURL { url in
+            do {
+                try app.open(url: url)
+                openError = nil
+            } catch {
+                openError = errorText(error)
+            }
+        }
+        .sheet(isPresented: Binding(get: { importing }, set: { if !$0 { app.pendingImport = nil } })) {
+            NavigationStack { ProgramPreview(json: app.pendingImport ?? "") }
+        }
+        .alert("The file cannot be opened",
+               isPresented: Binding(get: { openError != nil }, set: { if !$0 { openError = nil } })) {
+            Button("OK", role: .cancel) { openError = nil }
+        } message: {
+            Text(openError ?? "")
+        }
+        .fullScreenCover(isPresented: .constant(!safetyAccepted)) {
+            SafetySheet(screen: safety) {
+                SafetyAcceptance.accept(safety.version)
+                safetyAccepted = true
             }
         }
     }
