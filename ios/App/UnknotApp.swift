@@ -41,7 +41,7 @@ struct RootView: View {
 
     var body: some View {
         // Read here, so the view follows the store's changes.
-        let importing = safetyAccepted && app.pendingImport != nil
+        let pending = safetyAccepted ? app.pendingImport.map(PendingProgram.init(json:)) : nil
         TabView {
             if app.program != nil {
                 NavigationStack { TodayView() }
@@ -62,8 +62,8 @@ struct RootView: View {
                 openError = errorText(error)
             }
         }
-        .sheet(isPresented: Binding(get: { importing }, set: { if !$0 { app.pendingImport = nil } })) {
-            NavigationStack { ProgramPreview(json: app.pendingImport ?? "") }
+        .sheet(item: Binding(get: { pending }, set: { if $0 == nil { app.pendingImport = nil } })) { item in
+            NavigationStack { ProgramPreview(json: item.json) }
         }
         .alert("The file cannot be opened",
                isPresented: Binding(get: { openError != nil }, set: { if !$0 { openError = nil } })) {
@@ -78,4 +78,10 @@ struct RootView: View {
             }
         }
     }
+}
+
+/// A program waiting for "Accept", as a sheet item (its text is its identity).
+struct PendingProgram: Identifiable {
+    let json: String
+    var id: String { json }
 }
