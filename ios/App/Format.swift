@@ -19,20 +19,59 @@ func vocabLabel(_ word: String) -> String {
 
 /// A readable message for an error from the core (the generated
 /// `localizedDescription` is a debug listing): every problem of an invalid
-/// routine with its path and hint, the unknown id, or why a saved session
-/// cannot be restored.
+/// routine or program with its path and hint, the unknown id, or the
+/// core's own sentence for the other cases.
 func errorText(_ error: Error) -> String {
-    switch error as? UnknotError {
-    case .InvalidRoutine(let problems)?:
+    func listing(_ title: String, _ problems: [Problem]) -> String {
         let lines = problems.map { p in
             "• \(p.path): \(p.message)" + (p.hint.map { " (\($0))" } ?? "")
         }
-        return (["The routine is not valid:"] + lines).joined(separator: "\n")
+        return ([title] + lines).joined(separator: "\n")
+    }
+    switch error as? UnknotError {
+    case .InvalidRoutine(let problems)?:
+        return listing("The routine is not valid:", problems)
     case .UnknownRoutine(let id)?:
         return "There is no built-in routine called “\(id)”."
     case .BadSnapshot(let reason)?:
         return "The saved session cannot be resumed: \(reason)"
+    case .InvalidProgram(let problems)?:
+        return listing("The program is not valid:", problems)
+    case .NotInProgram(let id)?:
+        return "The program has no routine called “\(id)”."
+    case .BadDate(let value, let reason)?:
+        return "“\(value)” is not a date: \(reason)"
+    case .BadShareCode(_, let reason)?:
+        return reason
+    case .QrTooLarge(let chars, let max)?:
+        return "The code is too long for one QR code (\(chars) characters, at most \(max))."
+    case .JournalTooNew?:
+        return "Your journal was written by a newer version of Unknot. Update the app to see it; nothing was changed."
+    case .NotAJournal(let reason)?:
+        return "The journal file cannot be read: \(reason)"
+    case .InvalidSession(let problems)?:
+        return (["The session could not be saved:"] + problems.map { "• \($0)" }).joined(separator: "\n")
+    case .JournalFailed(let reason)?:
+        return "The journal could not be saved: \(reason)"
     case nil:
         return error.localizedDescription
     }
+}
+
+/// Wall-clock milliseconds since 1970 (UTC), for the journal's records.
+/// Session timing itself uses the monotonic clock.
+func wallMs(_ date: Date = Date()) -> Int64 {
+    Int64((date.timeIntervalSince1970 * 1000).rounded())
+}
+
+/// The phone's UTC offset at `date`, in minutes.
+func utcOffsetMin(_ date: Date = Date()) -> Int32 {
+    Int32(TimeZone.current.secondsFromGMT(for: date) / 60)
+}
+
+/// `date` as the phone's local calendar day, `YYYY-MM-DD` (what the core's
+/// date arguments take).
+func localDay(_ date: Date = Date()) -> String {
+    let c = Calendar(identifier: .gregorian).dateComponents(in: TimeZone.current, from: date)
+    return String(format: "%04d-%02d-%02d", c.year ?? 1970, c.month ?? 1, c.day ?? 1)
 }

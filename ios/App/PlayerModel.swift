@@ -127,6 +127,27 @@ struct ResumeOffer: Equatable {
     let title: String
 }
 
+/// What the journal entry of the open session is built from, besides the
+/// core's last frame: gathered by the app around the session.
+struct SessionDraft {
+    /// The routine played.
+    let routineId: String
+    /// Its title as shown.
+    let routineTitle: String
+    /// The program it is played for, if any.
+    let programId: String?
+    /// Wall-clock start, UTC milliseconds.
+    let startMs: Int64
+    /// The phone's UTC offset at the start.
+    let utcOffsetMin: Int32
+    /// The monotonic clock at the start; nil for a resumed session.
+    let startMonoMs: Int64?
+    /// Pain 0–10 before the session; nil when skipped.
+    let painBefore: Int32?
+    /// "Too much" taps: where in the routine each one was.
+    var discomfort: [DiscomfortMark] = []
+}
+
 /// The running session for SwiftUI. Main thread only.
 @Observable
 final class PlayerModel {
@@ -142,6 +163,8 @@ final class PlayerModel {
     private(set) var routine: RoutineDetails?
     /// A session saved unfinished by an earlier run, while no session is open.
     private(set) var resumable: ResumeOffer?
+    /// The journal entry being gathered for the open session.
+    private(set) var draft: SessionDraft?
 
     @ObservationIgnored private let clock: SystemClock
     @ObservationIgnored private let scheduler: TimerScheduler
@@ -161,14 +184,76 @@ final class PlayerModel {
     }
 
     /// Opens the built-in routine `id` and starts it; it replaces any saved
-    /// session. Throws the core's `UnknotError`.
-    func begin(id: String, lang: String) throws {
-        try openSession(id: id, lang: lang) { clock, scheduler, sink in
+    /// session. `painBefore` (0–10, nil when skipped) goes into the journal
+    /// entry. Throws the core's `UnknotError`.
+    func begin(id: String, lang: String, painBefore: Int32?) throws {
+        let details = try builtinRoutine(id: id, lang: lang)
+        try openSession(details: details, lang: lang) { clock, scheduler, sink in
             try SessionController.create(source: .builtin(id: id), lang: lang,
                                          clock: clock, scheduler: scheduler, cueSink: sink)
         }
+        draft = newDraft(details, programId: nil, painBefore: painBefore)
         discardSaved()
         controller?.start()
+    }
+
+    /// Opens routine `routineId` of a home program as the core grows it for
+    /// program week `week`, and starts it; recorded under `programId`.
+    /// Throws the core's `UnknotError` (`InvalidProgram`, `NotInProgram`).
+    func beginProgram(programJson: String, programId: String, routineId: String, week: Int32,
+                      lang: String, painBefore: Int32?) throws {
+        let details = try programRoutineForWeek(programJson: programJson, routineId: routineId,
+                                                week: week, lang: lang)
+        try openSession(details: details, lang: lang) { clock, scheduler, sink in
+            SessionController(player: try Player.fromProgram(programJson: programJson, routineId: routineId,
+                                                             week: week, lang: lang),
+                              clock: clock, scheduler: scheduler, cueSink: sink)
+        }
+        draft = newDraft(details, programId: programId, painBefore: painBefore)
+        discardSaved()
+        controller?.start()
+    }
+
+    private func newDraft(_ details: RoutineDetails, programId: String?, painBefore: Int32?,
+                          resumed: Bool = false) -> SessionDraft {
+        let now = Date()
+        return SessionDraft(routineId: details.id, routineTitle: details.title, programId: programId,
+                            startMs: wallMs(now), utcOffsetMin: utcOffsetMin(now),
+                            startMonoMs: resumed ? nil : clock.nowMs(), painBefore: painBefore)
+    }
+
+    /// Marks "too much" at the current frame's step and position.
+    func markDiscomfort() {
+        guard let f = frame, draft != nil else { return }
+        draft?.discomfort.append(DiscomfortMark(step: f.step, positionMs: f.positionMs))
+    }
+
+    /// The journal entry of the session that just ended (core status
+    /// finished or stopped), nil while it runs or without a session.
+    func entry(painAfter: Int32?, pressure: PressureFeedback?) -> SessionEntry? {
+        guard let f = frame, let d = draft, f.status == .finished || f.status == .stopped else { return nil }
+        let finished = f.status == .finished
+        let endMs = max(wallMs(), d.startMs)
+        let span = endMs - d.startMs
+        // The core should compute active time and steps done or skipped
+        // from the session itself; until it hands them out, they are taken
+        // from the last frame: monotonic time since the start less the time
+        // paused or waiting (a resumed session: the timeline position), and
+        // the steps before the one the session ended on. Both are kept
+        // within the wall-clock span, as the journal requires.
+        let active = d.startMonoMs.map { f.nowMs - $0 - f.pausedMs } ?? f.positionMs
+        // A mark's timeline position can pass the wall-clock span after
+        // "next" skipped ahead; the journal refuses that, so it is capped.
+        let marks = d.discomfort.map { DiscomfortMark(step: $0.step, positionMs: min($0.positionMs, span)) }
+        return SessionEntry(
+            routineId: d.routineId, routineTitle: d.routineTitle, programId: d.programId,
+            startMs: d.startMs, endMs: endMs, utcOffsetMin: d.utcOffsetMin,
+            activeMs: min(max(active, 0), span),
+            outcome: finished ? .completed : .stopped,
+            stepsCompleted: finished ? f.stepCount : f.step,
+            stepsSkipped: 0,
+            painBefore: d.painBefore, painAfter: painAfter, pressure: pressure,
+            discomfort: marks, note: nil)
     }
 
     /// Brings back a saved session where the core says it is now (a running
@@ -178,11 +263,15 @@ final class PlayerModel {
     func restore(_ saved: SavedSession) throws {
         defer { resumable = nil }
         do {
-            try openSession(id: saved.routineId, lang: saved.lang) { clock, scheduler, sink in
+            let details = try builtinRoutine(id: saved.routineId, lang: saved.lang)
+            try openSession(details: details, lang: saved.lang) { clock, scheduler, sink in
                 try SessionController.restore(source: .builtin(id: saved.routineId), lang: saved.lang,
                                               snapshot: saved.snapshot,
                                               clock: clock, scheduler: scheduler, cueSink: sink)
             }
+            // The start before the app went away is not saved: the entry
+            // starts here, without a pain rating before.
+            draft = newDraft(details, programId: nil, painBefore: nil, resumed: true)
         } catch {
             SavedSession.clear()
             throw error
@@ -200,11 +289,10 @@ final class PlayerModel {
     // Closes any session, then opens the controller `make` builds with the
     // model's clock, scheduler and a new cue player for `lang`.
     private func openSession(
-        id: String, lang: String,
+        details: RoutineDetails, lang: String,
         make: (MonotonicClock, WakeScheduler, CuePlayer) throws -> SessionController
     ) throws {
         close()
-        let details = try builtinRoutine(id: id, lang: lang)
         let sink = CuePlayer(lang: lang) { segment in
             details.segments.indices.contains(Int(segment)) ? details.segments[Int(segment)].kind : nil
         }
@@ -240,8 +328,12 @@ final class PlayerModel {
     /// Saves the session's snapshot with the routine id and language while
     /// the core reports it unfinished (running, paused or waiting); once it
     /// is over the saved file is forgotten instead.
+    ///
+    /// A program session is not saved: `SessionController.restore` takes a
+    /// `RoutineSource`, and the routine as grown for the week has no
+    /// built-in id (the journal's checkpoint would keep it; not wired yet).
     func save() {
-        guard let controller, let lang, let id = routine?.id else { return }
+        guard let controller, let lang, let id = routine?.id, draft?.programId == nil else { return }
         switch controller.frame.status {
         case .running, .paused, .waiting:
             SavedSession(routineId: id, lang: lang, snapshot: controller.snapshot()).save()
@@ -261,6 +353,7 @@ final class PlayerModel {
         routine = nil
         lang = nil
         frame = nil
+        draft = nil
         deactivateAudio()
     }
 

@@ -7,6 +7,7 @@ import UnknotCore
 
 struct PlayerView: View {
     @Environment(PlayerModel.self) private var player
+    @Environment(AppData.self) private var app
     @Environment(\.dismiss) private var dismiss
 
     var body: some View {
@@ -92,9 +93,23 @@ struct PlayerView: View {
 
     @ViewBuilder private func controls(_ f: Frame) -> some View {
         if f.status == .finished || f.status == .stopped {
-            Button { player.close(); dismiss() } label: {
-                Text("Done").font(.title2.bold()).frame(maxWidth: .infinity, minHeight: 56)
-            }.buttonStyle(.borderedProminent)
+            if player.draft != nil {
+                SessionEndForm { painAfter, pressure in
+                    guard let entry = player.entry(painAfter: painAfter, pressure: pressure) else { return nil }
+                    do {
+                        try app.record(entry)
+                    } catch {
+                        return errorText(error)
+                    }
+                    player.close()
+                    dismiss()
+                    return nil
+                }
+            } else {
+                Button { player.close(); dismiss() } label: {
+                    Text("Done").font(.title2.bold()).frame(maxWidth: .infinity, minHeight: 56)
+                }.buttonStyle(.borderedProminent)
+            }
         } else {
             if f.status == .waiting {
                 Button { player.proceed() } label: {
@@ -113,6 +128,18 @@ struct PlayerView: View {
             HStack(spacing: 12) {
                 control("plus.circle", "Add \(PlayerModel.extendMs / 1000) seconds") { player.extend() }
                 control("stop.fill", "Stop") { player.stop() }
+            }
+            // Marks where it hurt; the journal keeps the step and position.
+            Button(role: .destructive) { player.markDiscomfort() } label: {
+                Label("Too much", systemImage: "hand.raised.fill")
+                    .font(.title3.bold()).frame(maxWidth: .infinity, minHeight: 56)
+            }
+            .buttonStyle(.bordered)
+            .accessibilityHint("Notes that this moment was too much")
+            if let marks = player.draft?.discomfort.count, marks > 0 {
+                Text(marks == 1 ? "Noted once. Ease off, or stop if it keeps hurting."
+                                : "Noted \(marks) times. Ease off, or stop if it keeps hurting.")
+                    .font(.callout)
             }
         }
     }

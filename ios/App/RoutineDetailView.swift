@@ -11,6 +11,8 @@ struct RoutineDetailView: View {
     @State private var details: RoutineDetails?
     @State private var error: String?
     @State private var playing = false
+    @State private var askPain = false
+    @State private var startWith: Int32?? = nil
 
     var body: some View {
         List {
@@ -28,14 +30,7 @@ struct RoutineDetailView: View {
                     Section("You need") { Text(d.equipment.map(vocabLabel).joined(separator: ", ")) }
                 }
                 Section {
-                    Button {
-                        do {
-                            try player.begin(id: d.id, lang: lang)
-                            playing = true
-                        } catch {
-                            self.error = errorText(error)
-                        }
-                    } label: {
+                    Button { askPain = true } label: {
                         Text("Start").font(.title2.bold()).frame(maxWidth: .infinity, minHeight: 44)
                     }
                     .buttonStyle(.borderedProminent)
@@ -61,8 +56,27 @@ struct RoutineDetailView: View {
         }
         .navigationTitle(details?.title ?? "")
         .navigationDestination(isPresented: $playing) { PlayerView() }
+        // Starts once the pain sheet is gone, so the push is not lost.
+        .sheet(isPresented: $askPain, onDismiss: start) {
+            PainCheck(title: "Pain right now", confirm: "Start") { pain in
+                startWith = .some(pain)
+                askPain = false
+            }
+        }
         .task {
             do { details = try builtinRoutine(id: id, lang: lang) } catch { self.error = errorText(error) }
+        }
+    }
+
+    private func start() {
+        guard case .some(let pain) = startWith else { return }
+        startWith = nil
+        do {
+            try player.begin(id: id, lang: lang, painBefore: pain)
+            error = nil
+            playing = true
+        } catch {
+            self.error = errorText(error)
         }
     }
 }
