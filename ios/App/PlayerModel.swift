@@ -232,26 +232,20 @@ final class PlayerModel {
     /// finished or stopped), nil while it runs or without a session.
     func entry(painAfter: Int32?, pressure: PressureFeedback?) -> SessionEntry? {
         guard let f = frame, let d = draft, f.status == .finished || f.status == .stopped else { return nil }
+        guard let summary = controller?.summary() else { return nil }
         let finished = f.status == .finished
         let endMs = max(wallMs(), d.startMs)
-        let span = endMs - d.startMs
-        // The core should compute active time and steps done or skipped
-        // from the session itself; until it hands them out, they are taken
-        // from the last frame: monotonic time since the start less the time
-        // paused or waiting (a resumed session: the timeline position), and
-        // the steps before the one the session ended on. Both are kept
-        // within the wall-clock span, as the journal requires.
-        let active = d.startMonoMs.map { f.nowMs - $0 - f.pausedMs } ?? f.positionMs
-        // A mark's timeline position can pass the wall-clock span after
-        // "next" skipped ahead; the journal refuses that, so it is capped.
-        let marks = d.discomfort.map { DiscomfortMark(step: $0.step, positionMs: min($0.positionMs, span)) }
+        // Active time and steps completed or skipped are the core's figures.
+        // Only the part after a resume counts when the app was restarted, so
+        // it is kept within the wall-clock span the entry covers.
+        let marks = d.discomfort.map { DiscomfortMark(step: $0.step, positionMs: $0.positionMs) }
         return SessionEntry(
             routineId: d.routineId, routineTitle: d.routineTitle, programId: d.programId,
             startMs: d.startMs, endMs: endMs, utcOffsetMin: d.utcOffsetMin,
-            activeMs: min(max(active, 0), span),
+            activeMs: min(summary.activeMs, endMs - d.startMs),
             outcome: finished ? .completed : .stopped,
-            stepsCompleted: finished ? f.stepCount : f.step,
-            stepsSkipped: 0,
+            stepsCompleted: summary.stepsCompleted,
+            stepsSkipped: summary.stepsSkipped,
             painBefore: d.painBefore, painAfter: painAfter, pressure: pressure,
             discomfort: marks, note: nil)
     }
