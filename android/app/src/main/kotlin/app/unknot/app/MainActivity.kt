@@ -29,6 +29,7 @@ import androidx.compose.ui.res.stringResource
 import androidx.core.content.ContextCompat
 import app.unknot.core.UnknotException
 import app.unknot.core.builtinRoutine
+import app.unknot.core.parseProgram
 import app.unknot.core.safetyScreen
 import java.util.Locale
 
@@ -104,6 +105,34 @@ class MainActivity : ComponentActivity() {
         }
     }
 
+    /**
+     * A session asked for and waiting for the pain rating before it:
+     * `builtin:<id>`, or `program:<week>:<routine id>` for a routine of
+     * the active program.
+     */
+    private var pendingStart by mutableStateOf<String?>(null)
+
+    // Starts what [request] names with the rating [pain], then calls [shown].
+    private fun start(request: String, lang: String, pain: Int?, shown: () -> Unit) {
+        val s = service ?: return
+        ensureNotificationPermission()
+        try {
+            when {
+                request.startsWith("builtin:") -> s.begin(request.removePrefix("builtin:"), lang, pain)
+                request.startsWith("program:") -> {
+                    val (week, routineId) = request.removePrefix("program:").split(':', limit = 2)
+                    val json = ProgramStore.load(this) ?: return
+                    val id = parseProgram(json, lang).id
+                    s.beginProgram(json, id, routineId, week.toInt(), lang, pain)
+                }
+                else -> return
+            }
+            shown()
+        } catch (e: UnknotException) {
+            Toast.makeText(this, errorText(this, e), Toast.LENGTH_LONG).show()
+        }
+    }
+
     @Composable
     private fun App(service: SessionService?, lang: String) {
         var stack by rememberSaveable { mutableStateOf(listOf("library")) }
@@ -144,6 +173,15 @@ class MainActivity : ComponentActivity() {
                 )
             }
         }
+        pendingStart?.let { request ->
+            PainBeforeDialog(
+                onStart = { pain ->
+                    pendingStart = null
+                    start(request, lang, pain) { stack = stack + "player" }
+                },
+                onCancel = { pendingStart = null },
+            )
+        }
         when (screen) {
             Screen.Library -> LibraryScreen(
                 lang = lang,
@@ -153,11 +191,7 @@ class MainActivity : ComponentActivity() {
                 id = screen.id,
                 lang = lang,
                 onBack = { stack = stack.dropLast(1) },
-                onStart = { id ->
-                    ensureNotificationPermission()
-                    service?.begin(id, lang)
-                    if (service != null) stack = stack + "player"
-                },
+                onStart = { id -> pendingStart = "builtin:$id" },
             )
             Screen.Player -> if (service != null && !service.hasSession) {
                 // Recreated after the process was gone: nothing to play.
