@@ -187,7 +187,7 @@ class MainActivity : ComponentActivity() {
                 request.startsWith("builtin:") -> s.begin(request.removePrefix("builtin:"), lang, pain)
                 request.startsWith("program:") -> {
                     val (week, routineId) = request.removePrefix("program:").split(':', limit = 2)
-                    val json = ProgramStore.load(this) ?: return
+                    val json = program ?: return
                     val id = parseProgram(json, lang).id
                     s.beginProgram(json, id, routineId, week.toInt(), lang, pain)
                 }
