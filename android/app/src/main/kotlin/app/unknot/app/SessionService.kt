@@ -192,6 +192,7 @@ class SessionService : Service() {
      * given after it ([painAfter] and [pressure] may be skipped), once.
      * Returns the journal's error when it refused the entry (nothing is
      * written then), or null. The session stays open until [close].
+     * One small SQLite transaction on the calling (main) thread.
      */
     fun record(painAfter: Int?, pressure: PressureFeedback?): UnknotException? {
         val c = controller ?: return null
