@@ -9,7 +9,7 @@ use unknot_core::Routine;
 
 use crate::convert::from_ms;
 use crate::error::UnknotError;
-use crate::session::{Frame, Status, Update};
+use crate::session::{Frame, SessionSummary, Status, Update};
 
 /// Where a session's routine comes from (what an app saves next to a snapshot).
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Enum)]
@@ -163,6 +163,13 @@ impl Player {
     /// The session's status.
     pub fn status(&self) -> Status {
         self.lock().status().into()
+    }
+
+    /// What the session amounts to so far, for the journal entry: active
+    /// time (running time, pauses and waits left out), steps completed and
+    /// steps skipped. The same rule for every app.
+    pub fn summary(&self) -> SessionSummary {
+        self.lock().summary().into()
     }
 
     /// The routine's id.

@@ -189,3 +189,27 @@ impl From<engine::Outcome> for Update {
         }
     }
 }
+
+/// What a session amounts to, for the journal entry.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct SessionSummary {
+    /// Status when asked.
+    pub status: Status,
+    /// Running time from start to the end (or now), pauses and waits left out.
+    pub active_ms: i64,
+    /// Steps run to their end.
+    pub steps_completed: i32,
+    /// Steps left with `next` before their end.
+    pub steps_skipped: i32,
+}
+
+impl From<engine::SessionSummary> for SessionSummary {
+    fn from(s: engine::SessionSummary) -> Self {
+        SessionSummary {
+            status: s.status.into(),
+            active_ms: ms(s.active_ms),
+            steps_completed: count32(s.steps_completed),
+            steps_skipped: count32(s.steps_skipped),
+        }
+    }
+}

@@ -51,3 +51,17 @@ fn restore_rejects_garbage_with_a_reason() {
         other => panic!("expected BadSnapshot, got {other:?}"),
     }
 }
+
+#[test]
+fn summary_gives_the_journal_its_figures() {
+    let p = Player::from_builtin("box-breathing".into(), "en".into()).unwrap();
+    assert_eq!(p.summary().active_ms, 0);
+    p.start(1_000);
+    p.pause(11_000);
+    p.resume(21_000);
+    p.next(31_000);
+    let s = p.summary();
+    assert_eq!(s.status, unknot_ffi::Status::Running);
+    assert_eq!(s.active_ms, 20_000);
+    assert_eq!((s.steps_completed, s.steps_skipped), (1, 1));
+}

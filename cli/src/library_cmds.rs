@@ -6,7 +6,7 @@ use unknot_core::timeline::step_timed_ms;
 use unknot_core::{build_timeline, builtin_summaries, Routine};
 
 use crate::display::{mmss, step_detail};
-use crate::load::{self, print_problems, CliError};
+use crate::load::{self, CliError};
 
 /// `unknot routines`.
 pub fn routines(lang: &str) -> Result<ExitCode, CliError> {
@@ -89,27 +89,8 @@ pub fn outline(r: &Routine, lang: &str) -> String {
 
 /// `unknot validate <file>...`: 0 all valid, 1 problems, 2 I/O errors.
 pub fn validate(files: &[String]) -> Result<ExitCode, CliError> {
-    let mut invalid = false;
-    let mut io = false;
-    for f in files {
-        match load::routine_file(f) {
-            Ok(r) => eprintln!("{f}: ok ({}, {} steps)", r.id, r.steps.len()),
-            Err(CliError::Invalid { file, problems }) => {
-                print_problems(&file, &problems);
-                invalid = true;
-            }
-            Err(e) => {
-                e.report();
-                io = true;
-            }
-        }
-    }
-    Ok(if io {
-        ExitCode::from(2)
-    } else if invalid {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
+    load::validate_files(files, |f| {
+        load::routine_file(f).map(|r| format!("{}, {} steps", r.id, r.steps.len()))
     })
 }
 

@@ -100,3 +100,33 @@ pub fn routine(arg: &str) -> Result<Routine, CliError> {
         "{arg}: no built-in routine has this id and no such file exists (see `unknot routines`)"
     )))
 }
+
+/// Checks files one by one with `check` (which returns a one-line summary
+/// of a valid file): prints one line per problem and exits 0 when all are
+/// valid, 1 when any has problems, 2 when any could not be read.
+pub fn validate_files(
+    files: &[String],
+    check: impl Fn(&str) -> Result<String, CliError>,
+) -> Result<ExitCode, CliError> {
+    let (mut invalid, mut io) = (false, false);
+    for f in files {
+        match check(f) {
+            Ok(summary) => eprintln!("{f}: ok ({summary})"),
+            Err(CliError::Invalid { file, problems }) => {
+                print_problems(&file, &problems);
+                invalid = true;
+            }
+            Err(e) => {
+                e.report();
+                io = true;
+            }
+        }
+    }
+    Ok(if io {
+        ExitCode::from(2)
+    } else if invalid {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}

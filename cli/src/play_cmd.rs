@@ -165,7 +165,6 @@ pub fn play(arg: &str, opts: PlayOptions, data_dir: &Path) -> Result<ExitCode, C
     } else {
         None
     };
-    let paused_before = session.frame().paused_ms;
     let last = if interactive {
         let terminal = ratatui::init();
         let result = run_tui(terminal, session, &clock, &voice, &mut checkpoint);
@@ -180,26 +179,24 @@ pub fn play(arg: &str, opts: PlayOptions, data_dir: &Path) -> Result<ExitCode, C
     } else {
         None
     };
-    let finished = last.status == Status::Finished;
+    // The core decides what the session amounts to.
+    let summary = last.summary();
+    let finished = summary.status == Status::Finished;
     let entry = SessionEntry {
         routine_id,
         routine_title,
         program_id: program_id.clone(),
         start_ms: started,
-        // On the session clock, so a --speed demo records a consistent length.
         end_ms: wall_clock_ms().max(started + clock.now_ms() as i64),
         utc_offset_min: chrono::Local::now().offset().local_minus_utc() / 60,
-        // Time the clock ran in this run, minus the pauses and waits of this run.
-        active_ms: last
-            .now_ms
-            .saturating_sub(last.paused_ms.saturating_sub(paused_before)),
+        active_ms: summary.active_ms,
         outcome: if finished {
             SessionOutcome::Completed
         } else {
             SessionOutcome::Stopped
         },
-        steps_completed: (last.step + usize::from(finished)) as u32,
-        steps_skipped: 0,
+        steps_completed: summary.steps_completed,
+        steps_skipped: summary.steps_skipped,
         pain_before,
         pain_after,
         pressure: None,
@@ -281,7 +278,7 @@ fn play_cues(cues: &[Cue], voice: &Voice, out: &mut impl Write) {
 
 /// Without a terminal: one line per spoken cue, no escape codes. Untimed
 /// steps wait for a line on stdin (or go on at end of input).
-fn run_lines(mut session: Session, clock: &Clock, voice: &Voice) -> Frame {
+fn run_lines(mut session: Session, clock: &Clock, voice: &Voice) -> Session {
     let mut stdout = std::io::stdout().lock();
     let mut stdin = std::io::stdin().lock();
     let mut o = session.apply(Command::Start, clock.now_ms());
@@ -289,13 +286,14 @@ fn run_lines(mut session: Session, clock: &Clock, voice: &Voice) -> Frame {
         for c in o.cues.iter().filter(|c| c.speak) {
             // The clock starts at 0, so a due time is the session's elapsed time.
             if writeln!(stdout, "[{}] {}", mmss(c.due_ms), c.say).is_err() {
-                return session.apply(Command::Stop, clock.now_ms()).frame;
+                session.apply(Command::Stop, clock.now_ms());
+                return session;
             }
             voice.speak(&c.say);
         }
         let _ = stdout.flush();
         match o.frame.status {
-            Status::Finished | Status::Stopped => return o.frame,
+            Status::Finished | Status::Stopped => return session,
             Status::Waiting => {
                 let mut line = String::new();
                 let _ = stdin.read_line(&mut line);
@@ -334,7 +332,7 @@ fn run_tui(
     clock: &Clock,
     voice: &Voice,
     checkpoint: &mut dyn FnMut(&Session),
-) -> std::io::Result<Frame> {
+) -> std::io::Result<Session> {
     // A restored session is already started (and comes back paused).
     let first = if session.status() == Status::Ready {
         Command::Start
@@ -353,7 +351,7 @@ fn run_tui(
         if frame.status.is_over() {
             // Leave the last frame up for a moment.
             std::thread::sleep(Duration::from_millis(800));
-            return Ok(frame);
+            return Ok(session);
         }
         // Redraw ten times a second for the bars; the engine itself only
         // needs a call at next_wake_ms.

@@ -15,7 +15,7 @@ use unknot_core::{
 };
 
 use crate::display::{mmss, step_detail};
-use crate::load::{print_problems, read_text, CliError};
+use crate::load::{read_text, CliError};
 
 /// The file the active program is kept in, inside the data directory.
 pub const ACTIVE_PROGRAM: &str = "active-program.unknot";
@@ -48,31 +48,9 @@ pub fn program_source(arg: &str) -> Result<Program, CliError> {
 
 /// `unknot program validate <file>...`: 0 all valid, 1 problems, 2 I/O errors.
 pub fn validate(files: &[String]) -> Result<ExitCode, CliError> {
-    let (mut invalid, mut io) = (false, false);
-    for f in files {
-        match program_file(f) {
-            Ok(p) => eprintln!(
-                "{f}: ok ({}, {} routines, {} weeks)",
-                p.id,
-                p.routines.len(),
-                p.weeks
-            ),
-            Err(CliError::Invalid { file, problems }) => {
-                print_problems(&file, &problems);
-                invalid = true;
-            }
-            Err(e) => {
-                e.report();
-                io = true;
-            }
-        }
-    }
-    Ok(if io {
-        ExitCode::from(2)
-    } else if invalid {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
+    crate::load::validate_files(files, |f| {
+        program_file(f)
+            .map(|p| format!("{}, {} routines, {} weeks", p.id, p.routines.len(), p.weeks))
     })
 }
 

@@ -27,7 +27,9 @@ pub use date::{CivilDate, Weekday};
 pub use due::{
     due_today, program_week, weekly_due, DueRoutine, DueToday, ProgramStatus, SessionDone, WeekDue,
 };
-pub use engine::{Command, Cue, CueKind, Frame, Outcome, Session, SnapshotError, Status};
+pub use engine::{
+    Command, Cue, CueKind, Frame, Outcome, Session, SessionSummary, SnapshotError, Status,
+};
 pub use library::{builtin, builtin_routines, builtin_summaries, RoutineSummary};
 pub use problem::{DocumentError, Problem};
 pub use program::{parse_program, validate_program, Program, PROGRAM_FORMAT};

@@ -29,6 +29,23 @@ pub const MAX_EXTEND_MS: u64 = 3_600_000;
 /// Largest total of extensions in one session (four hours).
 pub const MAX_TOTAL_EXTEND_MS: u64 = 4 * 3_600_000;
 
+const STEP_COMPLETED: u8 = 1;
+const STEP_SKIPPED: u8 = 2;
+
+/// What a session amounts to, for the journal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub struct SessionSummary {
+    /// Status when asked (finished, stopped, or still going).
+    pub status: Status,
+    /// Time the clock ran while the session was running: from `start` to
+    /// the last call, minus pauses and waits at untimed steps.
+    pub active_ms: u64,
+    /// Steps run to their end.
+    pub steps_completed: u32,
+    /// Steps left with `next` before their end.
+    pub steps_skipped: u32,
+}
+
 /// A session of one routine.
 #[derive(Debug, Clone)]
 pub struct Session {
@@ -62,6 +79,16 @@ struct State {
     emitted: Option<u64>,
     /// Extensions as `(segment, ms)`, at most one entry per segment.
     ext: Vec<(usize, u64)>,
+    /// Caller time of `start`.
+    #[serde(default)]
+    started_at: Option<u64>,
+    /// Caller time at which the session finished or was stopped.
+    #[serde(default)]
+    ended_at: Option<u64>,
+    /// Per step: 0 not yet left, 1 completed by running to its end, 2
+    /// skipped with `next` before its end.
+    #[serde(default)]
+    step_marks: Vec<u8>,
 }
 
 impl Session {
@@ -84,6 +111,9 @@ impl Session {
                 seg_start: 0,
                 emitted: None,
                 ext: Vec::new(),
+                started_at: None,
+                ended_at: None,
+                step_marks: Vec::new(),
             },
         }
     }
@@ -137,12 +167,14 @@ impl Session {
                 if status != Status::Ready {
                     return Err("the session has already started");
                 }
+                self.state.started_at = Some(now);
                 self.run_from(now, self.state.pos);
                 self.advance(now, false, cues);
                 Ok(())
             }
             Command::Stop => {
                 self.end_hold(now);
+                self.state.ended_at = Some(now);
                 self.state.status = Status::Stopped;
                 Ok(())
             }
@@ -199,6 +231,7 @@ impl Session {
             }
             Command::Next => {
                 let step = self.timeline.segments[self.state.seg].step;
+                self.mark_step(step, STEP_SKIPPED);
                 match self.timeline.steps.get(step + 1) {
                     Some(span) => self.jump(span.first_segment, now, cues),
                     None => self.finish_now(now, cues),
@@ -224,6 +257,40 @@ impl Session {
                 self.jump(self.timeline.steps[step].first_segment, now, cues);
                 Ok(())
             }
+        }
+    }
+
+    /// Marks how `step` was left; a completed step stays completed.
+    fn mark_step(&mut self, step: usize, mark: u8) {
+        let marks = &mut self.state.step_marks;
+        if marks.len() < self.routine.steps.len() {
+            marks.resize(self.routine.steps.len(), 0);
+        }
+        if let Some(m) = marks.get_mut(step) {
+            if *m != STEP_COMPLETED {
+                *m = mark;
+            }
+        }
+    }
+
+    /// What the session amounts to so far, for the journal: the same rule
+    /// for every shell.
+    pub fn summary(&self) -> SessionSummary {
+        let st = &self.state;
+        let count = |m: u8| st.step_marks.iter().filter(|x| **x == m).count() as u32;
+        let held = st
+            .held_since
+            .map_or(0, |since| st.last_now.saturating_sub(since));
+        SessionSummary {
+            status: st.status,
+            active_ms: st.started_at.map_or(0, |start| {
+                st.ended_at
+                    .unwrap_or(st.last_now)
+                    .saturating_sub(start)
+                    .saturating_sub(st.paused_ms + held)
+            }),
+            steps_completed: count(STEP_COMPLETED),
+            steps_skipped: count(STEP_SKIPPED),
         }
     }
 
@@ -272,6 +339,7 @@ impl Session {
 
     fn finish(&mut self, end: u64, cues: &mut Vec<Cue>) {
         let due = self.due(end);
+        self.state.ended_at = Some(due);
         self.push_cue(
             cues,
             CueKind::Finished,
@@ -402,9 +470,14 @@ impl Session {
                 self.state.pos = target;
                 return;
             }
+            let step = self.timeline.segments[i].step;
             if i + 1 == self.timeline.segments.len() {
+                self.mark_step(step, STEP_COMPLETED);
                 self.finish(end, cues);
                 return;
+            }
+            if self.timeline.segments[i + 1].step != step {
+                self.mark_step(step, STEP_COMPLETED);
             }
             self.state.seg = i + 1;
             self.state.seg_start = end;

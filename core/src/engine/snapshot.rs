@@ -88,6 +88,14 @@ impl Session {
         session.state = saved.state;
         let st = &mut session.state;
         if now_ms < st.last_now {
+            // Keep elapsed and held time across the clock restart.
+            if let Some(h) = st.held_since.take() {
+                st.paused_ms += st.last_now.saturating_sub(h);
+            }
+            let last = st.last_now;
+            let shift = |t: u64| now_ms.saturating_sub(last.saturating_sub(t));
+            st.started_at = st.started_at.map(shift);
+            st.ended_at = st.ended_at.map(shift);
             match st.status {
                 Status::Running => {
                     st.status = Status::Paused;
@@ -137,7 +145,11 @@ fn check(st: &State, s: &Session) -> Result<(), SnapshotError> {
         && st.anchor_now <= st.last_now
         && st.held_since.is_none_or(|h| h <= st.last_now)
         && (st.status != Status::Running || st.anchor_pos <= st.pos)
-        && st.paused_ms <= st.last_now;
+        && st.paused_ms <= st.last_now
+        && st.step_marks.len() <= s.routine.steps.len()
+        && st.step_marks.iter().all(|m| *m <= 2)
+        && st.started_at.is_none_or(|t| t <= st.last_now)
+        && st.ended_at.is_none_or(|t| t <= st.last_now);
     if ok {
         Ok(())
     } else {

@@ -475,3 +475,44 @@ fn sleeping_until_next_wake_needs_no_more_wakeups_than_cues() {
         assert!(wakes <= cues, "{}: {wakes} wake-ups for {cues} cues", r.id);
     }
 }
+
+#[test]
+fn summary_counts_active_time_and_steps() {
+    let mut s = session(json!([
+        {"kind": "prepare", "title": "P", "seconds": 10},
+        {"kind": "manual", "title": "M"},
+        {"kind": "rest", "title": "R", "seconds": 10},
+        {"kind": "rest", "title": "R2", "seconds": 10}
+    ]));
+    assert_eq!(s.summary().active_ms, 0);
+    s.apply(Command::Start, 1_000);
+    s.apply(Command::Pause, 4_000);
+    s.apply(Command::Resume, 9_000); // 5 s paused
+    s.apply(Command::Tick, 16_000); // prepare done at 16 s: waiting
+    s.apply(Command::Continue, 20_000); // 4 s waiting
+    s.apply(Command::Next, 22_000); // step 2 skipped after 2 s
+    let o = s.apply(Command::Tick, 40_000);
+    assert_eq!(o.frame.status, Status::Finished);
+    let sum = s.summary();
+    assert_eq!(sum.status, Status::Finished);
+    // finished at 32 s: 31 s since start, minus 5 s paused and 4 s waiting
+    assert_eq!(sum.active_ms, 22_000);
+    assert_eq!((sum.steps_completed, sum.steps_skipped), (3, 1));
+    // a snapshot keeps the marks
+    let r = s.routine().clone();
+    let back = Session::restore(r, "en", &s.snapshot(), 40_000).unwrap();
+    assert_eq!(back.summary(), sum);
+}
+
+#[test]
+fn summary_survives_a_reboot_restore() {
+    let mut s = session(json!([{"kind": "rest", "title": "R", "seconds": 100}]));
+    s.apply(Command::Start, 500_000);
+    s.apply(Command::Tick, 530_000);
+    let r = s.routine().clone();
+    let mut b = Session::restore(r, "en", &s.snapshot(), 40_000).unwrap();
+    assert_eq!(b.summary().active_ms, 30_000);
+    b.apply(Command::Resume, 50_000); // 10 s paused after the reboot
+    b.apply(Command::Tick, 60_000);
+    assert_eq!(b.summary().active_ms, 40_000);
+}

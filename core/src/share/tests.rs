@@ -16,7 +16,25 @@ pub(crate) const EXAMPLES: &[(&str, &str)] = &[
         "heel-pain-progression",
         include_str!("../../../docs/examples/heel-pain-progression.unknot"),
     ),
+    (
+        "heel-library",
+        include_str!("../../../docs/examples/heel-library.unknot"),
+    ),
 ];
+
+/// A typical program built from library routines (English notes, three
+/// routines) fits a QR code of version 10 at level M; the richer examples'
+/// versions are reported in docs/performance.md.
+#[test]
+fn a_library_program_fits_qr_version_10() {
+    let code = share_code(&example("heel-library"));
+    let version = crate::qr::qr_version(&code).unwrap();
+    assert!(
+        version <= 10,
+        "version {version} for {} characters",
+        code.len()
+    );
+}
 
 fn example(name: &str) -> Program {
     let text = EXAMPLES.iter().find(|(n, _)| *n == name).unwrap().1;

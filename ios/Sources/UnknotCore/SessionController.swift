@@ -136,6 +136,10 @@ public final class SessionController {
     /// A small string that `restore` brings this session back from.
     public func snapshot() -> String { player.snapshot() }
 
+    /// What the session amounts to for the journal (active time, steps
+    /// completed and skipped), as the core decides it.
+    public func summary() -> SessionSummary { player.summary() }
+
     /// Cancels the wake-up and drops the listeners; later commands change
     /// nothing and report that the controller is closed. Safe to call twice.
     public func close() {

@@ -238,6 +238,35 @@ final class ControllerTests: XCTestCase {
         }
         XCTAssertEqual(c.frame.positionMs, 2_000, "each of the 2,000 wake-ups saw its own millisecond")
     }
+
+    func testSummaryGivesTheJournalItsFiguresFromTheCore() throws {
+        let p = try Player.fromBuiltin(id: "box-breathing", lang: "en")
+        XCTAssertEqual(p.summary().activeMs, 0)
+        _ = p.start(nowMs: 1_000)
+        _ = p.pause(nowMs: 11_000)
+        _ = p.resume(nowMs: 21_000)
+        _ = p.next(nowMs: 31_000)
+        let s = p.summary()
+        XCTAssertEqual(s.status, .running)
+        XCTAssertEqual(s.activeMs, 20_000)
+        XCTAssertEqual(s.stepsCompleted, 1)
+        XCTAssertEqual(s.stepsSkipped, 1)
+    }
+
+    func testTheControllerHandsOnTheCoresSummary() throws {
+        let c = try controller("box-breathing", at: 1_000)
+        c.start()
+        clock.now = 11_000
+        c.pause()
+        clock.now = 21_000
+        c.resume()
+        clock.now = 31_000
+        c.next()
+        let s = c.summary()
+        XCTAssertEqual(s.activeMs, 20_000)
+        XCTAssertEqual(s.stepsCompleted, 1)
+        XCTAssertEqual(s.stepsSkipped, 1)
+    }
 }
 
 /// A clock that moves 1 ms each time it is read (thread-safe).

@@ -3,6 +3,7 @@ package app.unknot.session
 import app.unknot.core.Frame
 import app.unknot.core.Player
 import app.unknot.core.RoutineSource
+import app.unknot.core.SessionSummary
 import app.unknot.core.Update
 import java.util.concurrent.CopyOnWriteArrayList
 
@@ -85,6 +86,15 @@ class SessionController(
     fun snapshot(): String = synchronized(lock) {
         check(!closed) { "the session controller is closed" }
         player.snapshot()
+    }
+
+    /**
+     * What the session amounts to for the journal (active time, steps
+     * completed and skipped), as the core decides it.
+     */
+    fun summary(): SessionSummary = synchronized(lock) {
+        check(!closed) { "the session controller is closed" }
+        player.summary()
     }
 
     /** Cancels the wake-up and frees the player. Safe to call twice. */

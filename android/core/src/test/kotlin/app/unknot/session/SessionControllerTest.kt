@@ -231,4 +231,37 @@ class SessionControllerTest {
             assertEquals(u.frame.timedMs, c.extend(-1_000).frame.timedMs)
         }
     }
+
+    @Test
+    fun summaryGivesTheJournalItsFiguresFromTheCore() {
+        Player.fromBuiltin("box-breathing", "en").use { p ->
+            assertEquals(0L, p.summary().activeMs)
+            p.start(1_000)
+            p.pause(11_000)
+            p.resume(21_000)
+            p.next(31_000)
+            val s = p.summary()
+            assertEquals(Status.RUNNING, s.status)
+            assertEquals(20_000L, s.activeMs)
+            assertEquals(1, s.stepsCompleted)
+            assertEquals(1, s.stepsSkipped)
+        }
+    }
+
+    @Test
+    fun theControllerHandsOnTheCoresSummary() {
+        controller(RoutineSource.Builtin("box-breathing")).use { c ->
+            c.start()
+            clock.now = 11_000
+            c.pause()
+            clock.now = 21_000
+            c.resume()
+            clock.now = 31_000
+            c.next()
+            val s = c.summary()
+            assertEquals(20_000L, s.activeMs)
+            assertEquals(1, s.stepsCompleted)
+            assertEquals(1, s.stepsSkipped)
+        }
+    }
 }
