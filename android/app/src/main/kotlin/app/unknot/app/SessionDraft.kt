@@ -2,11 +2,11 @@ package app.unknot.app
 
 import android.content.Context
 import app.unknot.core.DiscomfortMark
-import app.unknot.core.Frame
 import app.unknot.core.Journal
 import app.unknot.core.PressureFeedback
 import app.unknot.core.SessionEntry
 import app.unknot.core.SessionOutcome
+import app.unknot.core.SessionSummary
 import app.unknot.core.Status
 import java.io.File
 import java.time.LocalDate
@@ -14,9 +14,9 @@ import java.util.TimeZone
 
 /**
  * The journal entry of the open session while it is built: the pain rating
- * given before, the wall-clock start and end, the "too much" marks and the
- * steps skipped with "next". [entry] turns it into the core's
- * [SessionEntry]; the journal checks every rule when it is recorded.
+ * given before, the wall-clock start and end and the "too much" marks.
+ * [entry] turns it into the core's [SessionEntry] with the core's session
+ * summary; the journal checks every rule when it is recorded.
  */
 class SessionDraft(
     /** Pain before, 0–10, or null when skipped. */
@@ -30,35 +30,29 @@ class SessionDraft(
     /** "Too much" taps, in order. */
     val discomfort = mutableListOf<DiscomfortMark>()
 
-    /** Steps left early with "next" (commands the core did not ignore). */
-    var skipped = 0
-
     /** Whether the entry was written to the journal. */
     var recorded = false
 
     /**
      * The entry for routine [routineId] ([title]) under [programId], from
-     * the last [frame] (finished or stopped) and the ratings after it.
+     * the core's [summary] of the session (finished or stopped: active
+     * time, steps completed and skipped) and the ratings after it.
      *
-     * Active time is the frame's timeline position, capped by the
-     * wall-clock span (the journal refuses more, and "next" moves the
-     * position past time actually spent); steps completed are the steps
-     * reached the end of less those skipped. The core should provide both
-     * (with the skipped count) as a session summary rather than the app
-     * working them out from the frame.
+     * The active time is capped by the wall-clock span, which the journal
+     * requires: the two clocks can differ by a little, and a session
+     * restored after the app was gone starts its entry again at the
+     * restore (see `SessionService.restore`).
      */
     fun entry(
         routineId: String,
         title: String,
         programId: String?,
-        frame: Frame,
+        summary: SessionSummary,
         painAfter: Int?,
         pressure: PressureFeedback?,
     ): SessionEntry {
         val end = maxOf(endWallMs ?: System.currentTimeMillis(), startWallMs)
         val span = end - startWallMs
-        val reached = if (frame.status == Status.FINISHED) frame.stepCount else frame.step
-        val skippedSteps = skipped.coerceAtMost(reached)
         return SessionEntry(
             routineId = routineId,
             routineTitle = title,
@@ -66,10 +60,10 @@ class SessionDraft(
             startMs = startWallMs,
             endMs = end,
             utcOffsetMin = TimeZone.getDefault().getOffset(startWallMs) / 60_000,
-            activeMs = frame.positionMs.coerceIn(0L, span),
-            outcome = if (frame.status == Status.FINISHED) SessionOutcome.COMPLETED else SessionOutcome.STOPPED,
-            stepsCompleted = reached - skippedSteps,
-            stepsSkipped = skippedSteps,
+            activeMs = summary.activeMs.coerceIn(0L, span),
+            outcome = if (summary.status == Status.FINISHED) SessionOutcome.COMPLETED else SessionOutcome.STOPPED,
+            stepsCompleted = summary.stepsCompleted,
+            stepsSkipped = summary.stepsSkipped,
             painBefore = painBefore,
             painAfter = painAfter,
             pressure = pressure,

@@ -201,7 +201,7 @@ class SessionService : Service() {
         if (d.recorded) return null
         val f = c.frame
         if (f.status != Status.FINISHED && f.status != Status.STOPPED) return null
-        val entry = d.entry(p.id, p.details.title, p.programId, f, painAfter, pressure)
+        val entry = d.entry(p.id, p.details.title, p.programId, c.summary(), painAfter, pressure)
         return try {
             JournalStore.open(this).use { it.record(entry) }
             d.recorded = true
@@ -279,11 +279,8 @@ class SessionService : Service() {
     /** Resumes the session. */
     fun resume() { controller?.resume() }
 
-    /** Next step (counted as skipped in the journal entry when the core took it). */
-    fun next() {
-        val update = controller?.next() ?: return
-        if (update.ignored == null) draft?.let { it.skipped += 1 }
-    }
+    /** Next step. */
+    fun next() { controller?.next() }
 
     /** Previous step, or the start of this one (the core decides). */
     fun previous() { controller?.previous() }
