@@ -50,8 +50,8 @@ fun sideLabel(side: Side): Int = when (side) {
 /**
  * A readable message for an error from the core (the generated exception's
  * own message is a debug listing of its fields): every problem of an
- * invalid routine with its path and hint, or the unknown id, or why a saved
- * session cannot be restored.
+ * invalid routine or program with its path and hint, the unknown id, why
+ * a saved session cannot be restored, why a share code cannot be read.
  */
 fun errorText(context: Context, e: Throwable): String = when (e) {
     is UnknotException.InvalidRoutine -> buildString {
@@ -61,6 +61,17 @@ fun errorText(context: Context, e: Throwable): String = when (e) {
             p.hint?.let { append(" (").append(it).append(')') }
         }
     }
+    is UnknotException.InvalidProgram -> buildString {
+        append(context.getString(R.string.error_invalid_program))
+        for (p in e.problems) {
+            append("\n• ").append(p.path).append(": ").append(p.message)
+            p.hint?.let { append(" (").append(it).append(')') }
+        }
+    }
+    is UnknotException.NotInProgram -> context.getString(R.string.error_not_in_program, e.id)
+    // The core's sentences: what is wrong with the code, and the journal's refusals.
+    is UnknotException.BadShareCode -> e.reason
+    is UnknotException.InvalidSession -> e.problems.joinToString("\n")
     is UnknotException.UnknownRoutine -> context.getString(R.string.error_unknown_routine, e.id)
     is UnknotException.BadSnapshot -> context.getString(R.string.error_bad_snapshot, e.reason)
     else -> e.message ?: e.toString()

@@ -3,16 +3,23 @@ package app.unknot.app
 import android.Manifest
 import android.content.ComponentName
 import android.content.Context
+import android.content.Intent
 import android.content.ServiceConnection
 import android.content.pm.PackageManager
 import android.os.Build
 import android.os.Bundle
+import android.net.Uri
 import android.os.IBinder
 import android.widget.Toast
 import androidx.activity.ComponentActivity
 import androidx.activity.compose.BackHandler
 import androidx.activity.compose.setContent
 import androidx.activity.result.contract.ActivityResultContracts
+import androidx.compose.foundation.layout.Arrangement
+import androidx.compose.foundation.layout.Box
+import androidx.compose.foundation.layout.Column
+import androidx.compose.foundation.layout.Row
+import androidx.compose.foundation.layout.padding
 import androidx.compose.material3.AlertDialog
 import androidx.compose.material3.MaterialTheme
 import androidx.compose.material3.Surface
@@ -25,14 +32,18 @@ import androidx.compose.runtime.mutableStateOf
 import androidx.compose.runtime.remember
 import androidx.compose.runtime.saveable.rememberSaveable
 import androidx.compose.runtime.setValue
+import androidx.compose.ui.Modifier
 import androidx.compose.ui.res.stringResource
+import androidx.compose.ui.unit.dp
 import androidx.core.content.ContextCompat
 import app.unknot.core.UnknotException
 import app.unknot.core.builtinRoutine
+import app.unknot.core.parseProgram
 import app.unknot.core.safetyScreen
+import java.io.IOException
 import java.util.Locale
 
-/** Where the app is: the library, one routine's details, or the player. */
+/** Where the app is. */
 sealed interface Screen {
     /** The routine list. */
     data object Library : Screen
@@ -40,11 +51,21 @@ sealed interface Screen {
     data class Routine(val id: String) : Screen
     /** The running session. */
     data object Player : Screen
+    /** What the active program asks for today (the start screen while there is one). */
+    data object Today : Screen
+    /** Streak, adherence, pain and flags from the journal. */
+    data object Progress : Screen
+    /** Pasting a code or opening a program file. */
+    data object Import : Screen
+    /** The program being imported, before it is accepted. */
+    data object Preview : Screen
 }
 
 /**
  * The one activity: binds to [SessionService] and shows the screens. The
- * back stack is a plain list, saved as strings across recreation. When a
+ * back stack is a plain list, saved as strings across recreation; it
+ * starts at Today while a program is active, else at the library. It
+ * also receives `.unknot` files (ACTION_VIEW) for the import preview. When a
  * session was saved unfinished and the service has none, it offers to
  * resume it.
  */
@@ -67,10 +88,56 @@ class MainActivity : ComponentActivity() {
     private val askNotifications =
         registerForActivityResult(ActivityResultContracts.RequestPermission()) { }
 
+    /** The program JSON being imported, shown by the preview until accepted or dropped. */
+    private var importing by mutableStateOf<String?>(null)
+
+    /** Bumped when a program arrives from outside, so the preview is shown. */
+    private var arrived by mutableStateOf(0)
+
+    /** The active program's JSON, or null. */
+    private var program by mutableStateOf<String?>(null)
+
+    private val openProgramFile =
+        registerForActivityResult(ActivityResultContracts.OpenDocument()) { uri -> uri?.let { receive(it) } }
+
+    // Reads a program file (or a code in a text file) for the preview.
+    private fun receive(uri: Uri) {
+        try {
+            importing = programJsonOf(readProgramFile(this, uri))
+            arrived += 1
+        } catch (e: IOException) {
+            Toast.makeText(this, getString(R.string.import_file_failed, e.message ?: uri.toString()), Toast.LENGTH_LONG).show()
+        } catch (e: SecurityException) {
+            Toast.makeText(this, getString(R.string.import_file_failed, e.message ?: uri.toString()), Toast.LENGTH_LONG).show()
+        } catch (e: UnknotException) {
+            Toast.makeText(this, errorText(this, e), Toast.LENGTH_LONG).show()
+        }
+    }
+
+    // A .unknot file opened from elsewhere (ACTION_VIEW).
+    private fun handleView(intent: Intent?) {
+        if (intent?.action != Intent.ACTION_VIEW) return
+        intent.data?.let { receive(it) }
+    }
+
+    override fun onNewIntent(intent: Intent) {
+        super.onNewIntent(intent)
+        handleView(intent)
+    }
+
+    override fun onSaveInstanceState(outState: Bundle) {
+        super.onSaveInstanceState(outState)
+        importing?.let { outState.putString(KEY_IMPORTING, it) }
+    }
+
     override fun onCreate(savedInstanceState: Bundle?) {
         super.onCreate(savedInstanceState)
         val lang = Locale.getDefault().language
         offer = SavedSession.load(this)
+        program = ProgramStore.load(this)
+        importing = savedInstanceState?.getString(KEY_IMPORTING)
+        // Only a fresh launch reads the intent: after recreation it was handled.
+        if (savedInstanceState == null) handleView(intent)
         setContent {
             MaterialTheme {
                 Surface {
@@ -104,10 +171,43 @@ class MainActivity : ComponentActivity() {
         }
     }
 
+    /**
+     * A session asked for and waiting for the pain rating before it:
+     * `builtin:<id>`, or `program:<week>:<routine id>` for a routine of
+     * the active program.
+     */
+    private var pendingStart by mutableStateOf<String?>(null)
+
+    // Starts what [request] names with the rating [pain], then calls [shown].
+    private fun start(request: String, lang: String, pain: Int?, shown: () -> Unit) {
+        val s = service ?: return
+        ensureNotificationPermission()
+        try {
+            when {
+                request.startsWith("builtin:") -> s.begin(request.removePrefix("builtin:"), lang, pain)
+                request.startsWith("program:") -> {
+                    val (week, routineId) = request.removePrefix("program:").split(':', limit = 2)
+                    val json = program ?: return
+                    val id = parseProgram(json, lang).id
+                    s.beginProgram(json, id, routineId, week.toInt(), lang, pain)
+                }
+                else -> return
+            }
+            shown()
+        } catch (e: UnknotException) {
+            Toast.makeText(this, errorText(this, e), Toast.LENGTH_LONG).show()
+        }
+    }
+
     @Composable
     private fun App(service: SessionService?, lang: String) {
-        var stack by rememberSaveable { mutableStateOf(listOf("library")) }
+        val home = if (program != null) "today" else "library"
+        var stack by rememberSaveable { mutableStateOf(listOf(home)) }
         val screen = decode(stack.last())
+        // A program file opened from elsewhere: show it over where the app is.
+        LaunchedEffect(arrived) {
+            if (arrived > 0 && importing != null && stack.last() != "preview") stack = stack + "preview"
+        }
         BackHandler(enabled = stack.size > 1) { stack = stack.dropLast(1) }
         val safety = remember(lang) { safetyScreen(lang) }
         var safetyAccepted by remember { mutableStateOf(SafetyAcceptance.isAccepted(this, safety.version)) }
@@ -132,7 +232,7 @@ class MainActivity : ComponentActivity() {
                         ensureNotificationPermission()
                         try {
                             service.restore(saved)
-                            stack = listOf("library", "player")
+                            stack = listOf(home, "player")
                         } catch (e: UnknotException) {
                             Toast.makeText(this, errorText(this, e), Toast.LENGTH_LONG).show()
                         }
@@ -144,20 +244,91 @@ class MainActivity : ComponentActivity() {
                 )
             }
         }
-        when (screen) {
-            Screen.Library -> LibraryScreen(
-                lang = lang,
-                onOpen = { id -> stack = stack + "routine:$id" },
+        pendingStart?.let { request ->
+            PainBeforeDialog(
+                onStart = { pain ->
+                    pendingStart = null
+                    start(request, lang, pain) { stack = stack + "player" }
+                },
+                onCancel = { pendingStart = null },
             )
+        }
+        when (screen) {
+            Screen.Library -> Column {
+                Row(horizontalArrangement = Arrangement.spacedBy(8.dp), modifier = Modifier.padding(horizontal = 8.dp)) {
+                    if (program != null && stack.size > 1) {
+                        TextButton(onClick = { stack = stack.dropLast(1) }) { Text(stringResource(R.string.back)) }
+                    }
+                    TextButton(onClick = { stack = stack + "progress" }) { Text(stringResource(R.string.progress)) }
+                    TextButton(onClick = { stack = stack + "import" }) { Text(stringResource(R.string.import_program)) }
+                }
+                Box(Modifier.weight(1f)) {
+                    LibraryScreen(
+                        lang = lang,
+                        onOpen = { id -> stack = stack + "routine:$id" },
+                    )
+                }
+            }
+            Screen.Today -> {
+                val json = program
+                if (json == null) {
+                    LaunchedEffect(Unit) { stack = listOf("library") }
+                } else {
+                    TodayScreen(
+                        programJson = json,
+                        lang = lang,
+                        onStart = { routineId, week -> pendingStart = "program:$week:$routineId" },
+                        onProgress = { stack = stack + "progress" },
+                        onLibrary = { stack = stack + "library" },
+                        onImport = { stack = stack + "import" },
+                    )
+                }
+            }
+            Screen.Progress -> ProgressScreen(
+                programJson = program,
+                lang = lang,
+                onBack = { stack = stack.dropLast(1) },
+            )
+            Screen.Import -> ImportScreen(
+                onBack = { stack = stack.dropLast(1) },
+                onOpenFile = {
+                    // .unknot files come as JSON or with no known type.
+                    openProgramFile.launch(arrayOf("application/json", "application/octet-stream", "text/plain", "*/*"))
+                },
+                onPreview = { json ->
+                    importing = json
+                    stack = stack + "preview"
+                },
+            )
+            Screen.Preview -> {
+                val json = importing
+                if (json == null) {
+                    LaunchedEffect(Unit) { stack = stack.dropLast(1).ifEmpty { listOf(home) } }
+                } else {
+                    ProgramPreviewScreen(
+                        json = json,
+                        lang = lang,
+                        onAccept = {
+                            if (ProgramStore.save(this, json)) {
+                                program = json
+                                importing = null
+                                stack = listOf("today")
+                            } else {
+                                Toast.makeText(this, R.string.save_failed, Toast.LENGTH_LONG).show()
+                            }
+                        },
+                        onCancel = {
+                            importing = null
+                            stack = stack.dropLast(1).ifEmpty { listOf(home) }
+                        },
+                    )
+                }
+            }
             is Screen.Routine -> RoutineScreen(
                 id = screen.id,
                 lang = lang,
                 onBack = { stack = stack.dropLast(1) },
-                onStart = { id ->
-                    ensureNotificationPermission()
-                    service?.begin(id, lang)
-                    if (service != null) stack = stack + "player"
-                },
+                onStart = { id -> pendingStart = "builtin:$id" },
             )
             Screen.Player -> if (service != null && !service.hasSession) {
                 // Recreated after the process was gone: nothing to play.
@@ -195,7 +366,15 @@ class MainActivity : ComponentActivity() {
 
     private fun decode(entry: String): Screen = when {
         entry == "player" -> Screen.Player
+        entry == "today" -> Screen.Today
+        entry == "progress" -> Screen.Progress
+        entry == "import" -> Screen.Import
+        entry == "preview" -> Screen.Preview
         entry.startsWith("routine:") -> Screen.Routine(entry.removePrefix("routine:"))
         else -> Screen.Library
+    }
+
+    private companion object {
+        const val KEY_IMPORTING = "importing"
     }
 }

@@ -19,12 +19,16 @@ import androidx.compose.material3.Text
 import androidx.compose.runtime.Composable
 import androidx.compose.runtime.LaunchedEffect
 import androidx.compose.runtime.getValue
+import androidx.compose.runtime.mutableStateOf
+import androidx.compose.runtime.saveable.rememberSaveable
+import androidx.compose.runtime.setValue
 import androidx.compose.runtime.withFrameMillis
 import androidx.compose.ui.Alignment
 import androidx.compose.ui.Modifier
 import androidx.compose.ui.geometry.Offset
 import androidx.compose.ui.geometry.Size
 import androidx.compose.ui.graphics.drawscope.Stroke
+import androidx.compose.ui.platform.LocalContext
 import androidx.compose.ui.res.stringResource
 import androidx.compose.ui.semantics.clearAndSetSemantics
 import androidx.compose.ui.semantics.contentDescription
@@ -168,8 +172,24 @@ private fun Phase(f: Frame) {
 private fun Controls(f: Frame, service: SessionService?, onClose: () -> Unit) {
     val over = f.status == Status.FINISHED || f.status == Status.STOPPED
     if (over) {
-        Button(onClick = onClose, modifier = Modifier.fillMaxWidth().heightIn(min = 64.dp)) {
-            Text(stringResource(R.string.done), style = MaterialTheme.typography.titleLarge)
+        val context = LocalContext.current
+        var error by rememberSaveable { mutableStateOf<String?>(null) }
+        val s = service
+        if (s != null && s.hasDraft) {
+            // Ratings after the session, then it goes into the journal.
+            AfterSession(error) { pain, pressure ->
+                val refused = s.record(pain, pressure)
+                if (refused == null) onClose() else error = errorText(context, refused)
+            }
+            if (error != null) {
+                OutlinedButton(onClick = onClose, modifier = Modifier.fillMaxWidth().heightIn(min = 56.dp)) {
+                    Text(stringResource(R.string.done))
+                }
+            }
+        } else {
+            Button(onClick = onClose, modifier = Modifier.fillMaxWidth().heightIn(min = 64.dp)) {
+                Text(stringResource(R.string.done), style = MaterialTheme.typography.titleLarge)
+            }
         }
         return
     }
@@ -197,6 +217,21 @@ private fun Controls(f: Frame, service: SessionService?, onClose: () -> Unit) {
             Modifier.weight(1f),
         ) { service?.extend(EXTEND_MS) }
         Control(stringResource(R.string.stop), "■", Modifier.weight(1f)) { service?.stop() }
+    }
+    // "Too much": marks the moment for the therapist (the session goes on).
+    var marks by rememberSaveable { mutableStateOf(service?.discomfortCount ?: 0) }
+    OutlinedButton(
+        onClick = {
+            service?.markDiscomfort()
+            marks = service?.discomfortCount ?: marks
+        },
+        modifier = Modifier.fillMaxWidth().heightIn(min = 56.dp),
+    ) {
+        Text(
+            if (marks == 0) stringResource(R.string.too_much)
+            else stringResource(R.string.too_much_marked, marks),
+            style = MaterialTheme.typography.titleMedium,
+        )
     }
 }
 

@@ -16,12 +16,16 @@ import android.os.PowerManager
 import android.os.SystemClock
 import androidx.core.app.NotificationCompat
 import androidx.core.app.ServiceCompat
+import app.unknot.core.DiscomfortMark
 import app.unknot.core.Frame
+import app.unknot.core.Player
+import app.unknot.core.PressureFeedback
 import app.unknot.core.RoutineDetails
 import app.unknot.core.RoutineSource
 import app.unknot.core.Status
 import app.unknot.core.UnknotException
 import app.unknot.core.builtinRoutine
+import app.unknot.core.programRoutineForWeek
 import app.unknot.session.MonotonicClock
 import app.unknot.session.SessionController
 import app.unknot.session.WakeScheduler
@@ -60,8 +64,23 @@ class SessionService : Service() {
     /** Details of the routine being played, as the core reported them. */
     val routine: RoutineDetails? get() = playing?.details
 
-    /** What is being played: the routine's details, its id and language. */
-    private class Playing(val details: RoutineDetails, val id: String, val lang: String)
+    /**
+     * What is being played: the routine's details, its id and language, and
+     * the active program's id when the routine is one of its routines (such
+     * a session is not saved for resuming: see [save]).
+     */
+    private class Playing(
+        val details: RoutineDetails,
+        val id: String,
+        val lang: String,
+        val programId: String? = null,
+    )
+
+    /** The journal entry being built for the open session. */
+    private var draft: SessionDraft? = null
+
+    /** Whether a journal entry is being built and not yet recorded. */
+    val hasDraft: Boolean get() = draft?.recorded == false
 
     // The clock every core call reads: monotonic and counting deep sleep.
     private val clock = object : MonotonicClock {
@@ -116,11 +135,80 @@ class SessionService : Service() {
      * Opens the built-in routine [id] in [lang] and starts it. Throws the
      * core's [UnknotException] when the routine cannot be opened.
      */
-    fun begin(id: String, lang: String) {
-        openSession(id, lang) { clock, scheduler, sink ->
+    fun begin(id: String, lang: String, painBefore: Int?) {
+        openSession(id, lang, { builtinRoutine(id, lang) }) { clock, scheduler, sink ->
             SessionController.create(RoutineSource.Builtin(id), lang, clock, scheduler, sink)
         }
+        startDraft(painBefore)
         controller?.start()
+    }
+
+    /**
+     * Opens routine [routineId] of the program [programJson] as it has grown
+     * by program [week] and starts it, recorded under [programId]. Throws
+     * the core's [UnknotException] (e.g. `NotInProgram`, `InvalidProgram`).
+     */
+    fun beginProgram(programJson: String, programId: String, routineId: String, week: Int, lang: String, painBefore: Int?) {
+        openSession(
+            routineId, lang, { programRoutineForWeek(programJson, routineId, week, lang) }, programId,
+        ) { clock, scheduler, sink ->
+            val player = Player.fromProgram(programJson, routineId, week, lang)
+            try {
+                SessionController(player, clock, scheduler, sink)
+            } catch (e: RuntimeException) {
+                player.close()
+                throw e
+            }
+        }
+        startDraft(painBefore)
+        controller?.start()
+    }
+
+    // A new journal entry from now, with the pain rating given before.
+    private fun startDraft(painBefore: Int?) {
+        val startWall = System.currentTimeMillis()
+        draft = SessionDraft(painBefore = painBefore, startWallMs = startWall)
+    }
+
+    /**
+     * "Too much": adds a discomfort mark at the current frame's step and
+     * timeline position to the entry being built. Ignored without a
+     * running, paused or waiting session.
+     */
+    fun markDiscomfort() {
+        val c = controller ?: return
+        val d = draft ?: return
+        val f = c.frame
+        if (f.status == Status.RUNNING || f.status == Status.PAUSED || f.status == Status.WAITING) {
+            d.discomfort += DiscomfortMark(f.step, f.positionMs)
+        }
+    }
+
+    /** How many "too much" marks the entry being built holds. */
+    val discomfortCount: Int get() = draft?.discomfort?.size ?: 0
+
+    /**
+     * Records the session that is over into the journal with the ratings
+     * given after it ([painAfter] and [pressure] may be skipped), once.
+     * Returns the journal's error when it refused the entry (nothing is
+     * written then), or null. The session stays open until [close].
+     * One small SQLite transaction on the calling (main) thread.
+     */
+    fun record(painAfter: Int?, pressure: PressureFeedback?): UnknotException? {
+        val c = controller ?: return null
+        val p = playing ?: return null
+        val d = draft ?: return null
+        if (d.recorded) return null
+        val f = c.frame
+        if (f.status != Status.FINISHED && f.status != Status.STOPPED) return null
+        val entry = d.entry(p.id, p.details.title, p.programId, c.summary(), painAfter, pressure)
+        return try {
+            JournalStore.open(this).use { it.record(entry) }
+            d.recorded = true
+            null
+        } catch (e: UnknotException) {
+            e
+        }
     }
 
     /**
@@ -131,7 +219,7 @@ class SessionService : Service() {
      */
     fun restore(saved: SavedSession) {
         try {
-            openSession(saved.routineId, saved.lang) { clock, scheduler, sink ->
+            openSession(saved.routineId, saved.lang, { builtinRoutine(saved.routineId, saved.lang) }) { clock, scheduler, sink ->
                 SessionController.restore(
                     RoutineSource.Builtin(saved.routineId), saved.lang, saved.snapshot, clock, scheduler, sink,
                 )
@@ -140,6 +228,9 @@ class SessionService : Service() {
             SavedSession.clear(this)
             throw e
         }
+        // The entry starts again from here: the time before the app went
+        // away and the rating given then are not kept with the snapshot.
+        startDraft(null)
         // Hands out what fell due while the app was away and arms the wake-up.
         controller?.refresh()
     }
@@ -148,14 +239,17 @@ class SessionService : Service() {
     val hasSession: Boolean get() = controller != null
 
     // Closes any session, then opens a controller made by [make] with the
-    // service's clock, scheduler and a new cue player for [lang].
+    // service's clock, scheduler and a new cue player for [lang]; [load]
+    // gives the routine's details.
     private inline fun openSession(
         id: String,
         lang: String,
+        load: () -> RoutineDetails,
+        programId: String? = null,
         make: (MonotonicClock, WakeScheduler, CuePlayer) -> SessionController,
     ) {
         close()
-        val details = builtinRoutine(id, lang)
+        val details = load()
         val sink = CuePlayer(this, lang) { segment -> details.segments.getOrNull(segment)?.kind }
         val newController = try {
             make(clock, scheduler, sink)
@@ -163,7 +257,7 @@ class SessionService : Service() {
             sink.close()
             throw e
         }
-        playing = Playing(details, id, lang)
+        playing = Playing(details, id, lang, programId)
         cues = sink
         controller = newController
         // Become a started service, so the session outlives the activity's
@@ -211,6 +305,11 @@ class SessionService : Service() {
     fun save() {
         val c = controller ?: return
         val p = playing ?: return
+        // TODO: a program session cannot be saved in SavedSession (it
+        // restores built-in routines only); the journal's checkpoint
+        // (`Journal.saveCheckpoint`) keeps the grown routine, but needs the
+        // Player, which SessionController keeps to itself.
+        if (p.programId != null) return
         when (c.frame.status) {
             Status.RUNNING, Status.PAUSED, Status.WAITING ->
                 SavedSession.save(this, SavedSession(p.id, p.lang, c.snapshot()))
@@ -218,9 +317,16 @@ class SessionService : Service() {
         }
     }
 
-    /** Ends and forgets the session (and its saved copy), releasing the native player. */
+    /**
+     * Ends and forgets the session (and its saved copy), releasing the
+     * native player. A session that is over and not yet recorded is
+     * recorded first, without ratings after it.
+     */
     fun close() {
-        if (controller != null) SavedSession.clear(this)
+        if (controller != null) {
+            record(null, null)
+            SavedSession.clear(this)
+        }
         discard()
     }
 
@@ -233,6 +339,7 @@ class SessionService : Service() {
         cues?.close()
         cues = null
         playing = null
+        draft = null
         shownKey = null
         frameState.clear()
         releaseWakeLock()
@@ -241,7 +348,9 @@ class SessionService : Service() {
 
     override fun onDestroy() {
         // Keep what was saved: the system may end the service with the
-        // session unfinished, and the next launch offers to resume it.
+        // session unfinished, and the next launch offers to resume it. A
+        // session that is over is recorded, without ratings after it.
+        record(null, null)
         save()
         discard()
         super.onDestroy()
@@ -257,6 +366,7 @@ class SessionService : Service() {
         }
         when (frame.status) {
             Status.FINISHED, Status.STOPPED -> {
+                draft?.let { if (it.endWallMs == null) it.endWallMs = System.currentTimeMillis() }
                 SavedSession.clear(this)
                 leaveForeground()
             }

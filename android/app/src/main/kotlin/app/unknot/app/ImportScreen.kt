@@ -1,0 +1,228 @@
+package app.unknot.app
+
+import android.content.Context
+import android.net.Uri
+import androidx.compose.foundation.layout.Arrangement
+import androidx.compose.foundation.layout.Column
+import androidx.compose.foundation.layout.PaddingValues
+import androidx.compose.foundation.layout.fillMaxSize
+import androidx.compose.foundation.layout.fillMaxWidth
+import androidx.compose.foundation.layout.heightIn
+import androidx.compose.foundation.layout.padding
+import androidx.compose.foundation.lazy.LazyColumn
+import androidx.compose.foundation.lazy.items
+import androidx.compose.material3.Button
+import androidx.compose.material3.Card
+import androidx.compose.material3.CardDefaults
+import androidx.compose.material3.MaterialTheme
+import androidx.compose.material3.OutlinedButton
+import androidx.compose.material3.OutlinedTextField
+import androidx.compose.material3.Text
+import androidx.compose.material3.TextButton
+import androidx.compose.runtime.Composable
+import androidx.compose.runtime.getValue
+import androidx.compose.runtime.mutableStateOf
+import androidx.compose.runtime.remember
+import androidx.compose.runtime.saveable.rememberSaveable
+import androidx.compose.runtime.setValue
+import androidx.compose.ui.Modifier
+import androidx.compose.ui.platform.LocalContext
+import androidx.compose.ui.res.stringResource
+import androidx.compose.ui.semantics.heading
+import androidx.compose.ui.semantics.semantics
+import androidx.compose.ui.unit.dp
+import app.unknot.core.ProgramDetails
+import app.unknot.core.UnknotException
+import app.unknot.core.looksLikeShareCode
+import app.unknot.core.parseProgram
+import app.unknot.core.shareDecode
+import java.io.IOException
+
+/** The most a program file may hold before it is refused unread. */
+private const val MAX_FILE_BYTES = 1 shl 20
+
+/**
+ * The program JSON in [text]: a share code (`UK1:`…) is decoded by the
+ * core, anything else is taken as the JSON itself. Throws the core's
+ * `BadShareCode` (or `InvalidProgram`) for a code it cannot read; JSON is
+ * checked when the preview parses it.
+ */
+fun programJsonOf(text: String): String = if (looksLikeShareCode(text)) shareDecode(text) else text.trim()
+
+/**
+ * Reads a `.unknot` file (or a text file holding a share code) opened
+ * from [uri], at most [MAX_FILE_BYTES]. Throws [IOException] when it
+ * cannot be read or is too large.
+ */
+fun readProgramFile(context: Context, uri: Uri): String {
+    val input = context.contentResolver.openInputStream(uri) ?: throw IOException(uri.toString())
+    val bytes = input.use { stream ->
+        val read = stream.readNBytesCompat(MAX_FILE_BYTES + 1)
+        if (read.size > MAX_FILE_BYTES) throw IOException("larger than ${MAX_FILE_BYTES / 1024} KiB")
+        read
+    }
+    return bytes.toString(Charsets.UTF_8)
+}
+
+// InputStream.readNBytes needs API 33; minSdk is 26.
+private fun java.io.InputStream.readNBytesCompat(limit: Int): ByteArray {
+    val out = java.io.ByteArrayOutputStream()
+    val buffer = ByteArray(8192)
+    while (out.size() < limit) {
+        val n = read(buffer, 0, minOf(buffer.size, limit - out.size()))
+        if (n < 0) break
+        out.write(buffer, 0, n)
+    }
+    return out.toByteArray()
+}
+
+/**
+ * Adding a home program: paste the therapist's code or open a `.unknot`
+ * file ([onOpenFile]); [onPreview] gets the program JSON to show before
+ * it is accepted.
+ */
+@Composable
+fun ImportScreen(onBack: () -> Unit, onOpenFile: () -> Unit, onPreview: (String) -> Unit) {
+    val context = LocalContext.current
+    var code by rememberSaveable { mutableStateOf("") }
+    var error by rememberSaveable { mutableStateOf<String?>(null) }
+    Column(
+        modifier = Modifier.fillMaxSize().padding(16.dp),
+        verticalArrangement = Arrangement.spacedBy(12.dp),
+    ) {
+        TextButton(onClick = onBack) { Text(stringResource(R.string.back)) }
+        Text(
+            stringResource(R.string.import_title),
+            style = MaterialTheme.typography.headlineLarge,
+            modifier = Modifier.semantics { heading() },
+        )
+        OutlinedTextField(
+            value = code,
+            onValueChange = {
+                code = it
+                error = null
+            },
+            label = { Text(stringResource(R.string.import_paste_hint)) },
+            minLines = 3,
+            modifier = Modifier.fillMaxWidth(),
+        )
+        error?.let { Text(it, color = MaterialTheme.colorScheme.error) }
+        Button(
+            onClick = {
+                try {
+                    onPreview(programJsonOf(code))
+                } catch (e: UnknotException) {
+                    error = errorText(context, e)
+                }
+            },
+            enabled = code.isNotBlank(),
+            modifier = Modifier.fillMaxWidth().heightIn(min = 56.dp),
+        ) { Text(stringResource(R.string.import_check)) }
+        OutlinedButton(onClick = onOpenFile, modifier = Modifier.fillMaxWidth().heightIn(min = 56.dp)) {
+            Text(stringResource(R.string.import_open_file))
+        }
+        // TODO: scan the therapist's QR code with CameraX and ML Kit barcode
+        // scanning (needs the CAMERA permission and both libraries from
+        // Google Maven); the scanned text goes through programJsonOf like a
+        // pasted code.
+        Text(stringResource(R.string.import_scan_todo), style = MaterialTheme.typography.bodySmall)
+    }
+}
+
+/**
+ * A program before it is accepted: who it is from and for, its dates, the
+ * therapist's notes and cautions, the pain limit and its routines, all as
+ * the core parsed them. [onAccept] makes it the active program.
+ */
+@Composable
+fun ProgramPreviewScreen(json: String, lang: String, onAccept: () -> Unit, onCancel: () -> Unit) {
+    val context = LocalContext.current
+    val loaded = remember(json, lang) {
+        try {
+            Result.success(parseProgram(json, lang))
+        } catch (e: UnknotException) {
+            Result.failure(e)
+        }
+    }
+    val program = loaded.getOrNull()
+    LazyColumn(
+        modifier = Modifier.fillMaxSize(),
+        contentPadding = PaddingValues(16.dp),
+        verticalArrangement = Arrangement.spacedBy(12.dp),
+    ) {
+        item { TextButton(onClick = onCancel) { Text(stringResource(R.string.back)) } }
+        if (program == null) {
+            item {
+                val why = loaded.exceptionOrNull()?.let { errorText(context, it) }.orEmpty()
+                Text(why, color = MaterialTheme.colorScheme.error)
+            }
+            return@LazyColumn
+        }
+        item { Header(program) }
+        if (program.notes.isNotBlank()) {
+            item {
+                Text(
+                    stringResource(R.string.preview_notes),
+                    style = MaterialTheme.typography.titleLarge,
+                    modifier = Modifier.semantics { heading() },
+                )
+                Text(program.notes, style = MaterialTheme.typography.bodyLarge)
+            }
+        }
+        item {
+            Card(colors = CardDefaults.cardColors(containerColor = MaterialTheme.colorScheme.errorContainer)) {
+                Column(Modifier.padding(16.dp), verticalArrangement = Arrangement.spacedBy(6.dp)) {
+                    Text(
+                        stringResource(R.string.cautions),
+                        style = MaterialTheme.typography.titleLarge,
+                        modifier = Modifier.semantics { heading() },
+                    )
+                    program.cautions.forEach { Text("• $it", style = MaterialTheme.typography.bodyLarge) }
+                    Text(
+                        stringResource(R.string.preview_pain_rule, program.painStopAbove),
+                        style = MaterialTheme.typography.bodyLarge,
+                    )
+                }
+            }
+        }
+        item {
+            Text(
+                stringResource(R.string.preview_routines),
+                style = MaterialTheme.typography.titleLarge,
+                modifier = Modifier.semantics { heading() },
+            )
+        }
+        items(program.routines, key = { it.id }) { r ->
+            Text("${r.title} · ${clockText(r.timedMs)}", style = MaterialTheme.typography.bodyLarge)
+        }
+        item {
+            Button(onClick = onAccept, modifier = Modifier.fillMaxWidth().heightIn(min = 64.dp)) {
+                Text(stringResource(R.string.accept), style = MaterialTheme.typography.titleLarge)
+            }
+            OutlinedButton(onClick = onCancel, modifier = Modifier.fillMaxWidth().heightIn(min = 56.dp)) {
+                Text(stringResource(R.string.cancel))
+            }
+        }
+    }
+}
+
+@Composable
+private fun Header(program: ProgramDetails) {
+    Column(verticalArrangement = Arrangement.spacedBy(4.dp)) {
+        Text(
+            program.title,
+            style = MaterialTheme.typography.headlineLarge,
+            modifier = Modifier.semantics { heading() },
+        )
+        program.from?.let { from ->
+            val who = listOfNotNull(from.therapist, from.clinic).joinToString(", ")
+            if (who.isNotEmpty()) Text(stringResource(R.string.preview_from, who), style = MaterialTheme.typography.titleMedium)
+            from.contact?.let { Text(it, style = MaterialTheme.typography.bodyMedium) }
+        }
+        program.forName?.let { Text(stringResource(R.string.preview_for, it), style = MaterialTheme.typography.titleMedium) }
+        Text(
+            stringResource(R.string.preview_dates, program.start, program.end, program.weeks),
+            style = MaterialTheme.typography.bodyLarge,
+        )
+    }
+}
