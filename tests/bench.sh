@@ -10,7 +10,7 @@ mkdir -p target
 : > "$log"
 
 echo "==> criterion (core and bindings)" >&2
-cargo bench --locked -p unknot-core -p unknot-ffi --benches -- --warm-up-time 1 --measurement-time 3 >>"$log" 2>&1
+cargo bench --locked -p unknot-core -p unknot-ffi --bench '*' -- --warm-up-time 1 --measurement-time 3 >>"$log" 2>&1
 
 echo "==> memory, battery, library size" >&2
 memory="$(cargo run -q --release --locked -p unknot-core --example memory)"
