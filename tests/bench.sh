@@ -24,7 +24,7 @@ fi
 kotlin="n/a"
 if [ -x tests/kotlin.sh ]; then
   echo "==> Kotlin tick" >&2
-  kotlin="$(UNKNOT_TICK_BENCH=1 tests/kotlin.sh 2>>"$log" | grep -E '^tick' | tr '\n' ';' || true)"
+  kotlin="$(UNKNOT_TICK_BENCH=1 tests/kotlin.sh 2>>"$log" | grep -E '^kotlin ' | tr '\n' ';' || true)"
 fi
 swift="n/a"
 if [ -x tests/swift.sh ]; then
