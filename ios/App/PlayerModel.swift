@@ -140,8 +140,6 @@ struct SessionDraft {
     let startMs: Int64
     /// The phone's UTC offset at the start.
     let utcOffsetMin: Int32
-    /// The monotonic clock at the start; nil for a resumed session.
-    let startMonoMs: Int64?
     /// Pain 0–10 before the session; nil when skipped.
     let painBefore: Int32?
     /// "Too much" taps: where in the routine each one was.
@@ -214,12 +212,10 @@ final class PlayerModel {
         controller?.start()
     }
 
-    private func newDraft(_ details: RoutineDetails, programId: String?, painBefore: Int32?,
-                          resumed: Bool = false) -> SessionDraft {
+    private func newDraft(_ details: RoutineDetails, programId: String?, painBefore: Int32?) -> SessionDraft {
         let now = Date()
         return SessionDraft(routineId: details.id, routineTitle: details.title, programId: programId,
-                            startMs: wallMs(now), utcOffsetMin: utcOffsetMin(now),
-                            startMonoMs: resumed ? nil : clock.nowMs(), painBefore: painBefore)
+                            startMs: wallMs(now), utcOffsetMin: utcOffsetMin(now), painBefore: painBefore)
     }
 
     /// Marks "too much" at the current frame's step and position.
@@ -238,7 +234,6 @@ final class PlayerModel {
         // Active time and steps completed or skipped are the core's figures.
         // Only the part after a resume counts when the app was restarted, so
         // it is kept within the wall-clock span the entry covers.
-        let marks = d.discomfort.map { DiscomfortMark(step: $0.step, positionMs: $0.positionMs) }
         return SessionEntry(
             routineId: d.routineId, routineTitle: d.routineTitle, programId: d.programId,
             startMs: d.startMs, endMs: endMs, utcOffsetMin: d.utcOffsetMin,
@@ -247,7 +242,7 @@ final class PlayerModel {
             stepsCompleted: summary.stepsCompleted,
             stepsSkipped: summary.stepsSkipped,
             painBefore: d.painBefore, painAfter: painAfter, pressure: pressure,
-            discomfort: marks, note: nil)
+            discomfort: d.discomfort, note: nil)
     }
 
     /// Brings back a saved session where the core says it is now (a running
@@ -265,7 +260,7 @@ final class PlayerModel {
             }
             // The start before the app went away is not saved: the entry
             // starts here, without a pain rating before.
-            draft = newDraft(details, programId: nil, painBefore: nil, resumed: true)
+            draft = newDraft(details, programId: nil, painBefore: nil)
         } catch {
             SavedSession.clear()
             throw error
