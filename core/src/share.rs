@@ -7,9 +7,10 @@
 //! |---|---|
 //! | `0` | zlib stream (RFC 1950) of the compact program JSON |
 //! | `1` | zlib stream made with the preset dictionary v1 ([`dictionary::V1`]) |
+//! | `3` | zlib stream made with the preset dictionary v2 ([`dictionary::V2`]) |
 //!
 //! zlib streams end with the Adler-32 of the JSON, so a damaged code is
-//! caught. Encoding tries both methods and keeps the shorter. (Brotli with
+//! caught. Encoding tries every method and keeps the shortest. (Brotli with
 //! its built-in dictionary was measured too and never came out shorter
 //! than zlib with dictionary v1, so it was left out of the format.)
 //! Decoding is bounded: codes longer than [`MAX_CODE_CHARS`] are refused
@@ -40,17 +41,24 @@ pub enum Compression {
     Zlib,
     /// zlib with the preset dictionary v1.
     ZlibDict1,
+    /// zlib with the preset dictionary v2 (v1 and the built-in routine ids).
+    ZlibDict2,
 }
 
 impl Compression {
     /// Every method, in the order encoding prefers on a tie.
-    pub const ALL: [Compression; 2] = [Compression::ZlibDict1, Compression::Zlib];
+    pub const ALL: [Compression; 3] = [
+        Compression::ZlibDict2,
+        Compression::ZlibDict1,
+        Compression::Zlib,
+    ];
 
     /// The payload's first byte.
     pub fn tag(self) -> u8 {
         match self {
             Compression::Zlib => 0,
             Compression::ZlibDict1 => 1,
+            Compression::ZlibDict2 => 3,
         }
     }
 
@@ -64,6 +72,7 @@ impl Compression {
         match self {
             Compression::Zlib => "zlib",
             Compression::ZlibDict1 => "zlib+dict-v1",
+            Compression::ZlibDict2 => "zlib+dict-v2",
         }
     }
 }
@@ -136,6 +145,7 @@ pub fn payload(json: &str, method: Compression) -> Vec<u8> {
     match method {
         Compression::Zlib => out.extend(deflate(json.as_bytes(), None)),
         Compression::ZlibDict1 => out.extend(deflate(json.as_bytes(), Some(dictionary::V1))),
+        Compression::ZlibDict2 => out.extend(deflate(json.as_bytes(), Some(dictionary::V2))),
     }
     out
 }
@@ -190,6 +200,7 @@ pub fn decode_json(code: &str) -> Result<String, ShareError> {
     let json = match method {
         Compression::Zlib => inflate(data, None)?,
         Compression::ZlibDict1 => inflate(data, Some(dictionary::V1))?,
+        Compression::ZlibDict2 => inflate(data, Some(dictionary::V2))?,
     };
     String::from_utf8(json).map_err(|_| ShareError::NotText)
 }
