@@ -439,7 +439,16 @@ fn draft_path(path: &str, progress_origin: &[usize]) -> String {
         },
         "progress" => match index_and_tail(rest) {
             Some((n, tail)) => match progress_origin.get(n) {
-                Some(item) => format!("items[{item}].progression{tail}"),
+                Some(item) => {
+                    // The draft counts these in whole seconds: `hold_add_s`.
+                    let tail = match tail.as_str() {
+                        ".hold_add" | ".seconds_add" | ".max_hold" | ".max_seconds" => {
+                            format!("{tail}_s")
+                        }
+                        _ => tail,
+                    };
+                    format!("items[{item}].progression{tail}")
+                }
                 None => path.to_string(),
             },
             None => "items".into(),

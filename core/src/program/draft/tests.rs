@@ -90,6 +90,7 @@ fn problems_point_at_draft_fields() {
     };
     d.items[1].frequency = DraftFrequency::PerWeek { times: 0 };
     d.items[0].progression.as_mut().unwrap().every_weeks = 0;
+    d.items[0].progression.as_mut().unwrap().max_hold_s = Some(-4);
     let problems = d.build().expect_err("invalid");
     let got = paths(&problems);
     for want in [
@@ -101,6 +102,7 @@ fn problems_point_at_draft_fields() {
         "items[0].per_day",
         "items[1].frequency",
         "items[0].progression.every_weeks",
+        "items[0].progression.max_hold_s",
     ] {
         assert!(got.contains(&want), "{want} missing from {problems:#?}");
     }
