@@ -84,6 +84,7 @@ fn problems_point_at_draft_fields() {
     d.start = "2026-13-01".into();
     d.pain_stop_above = 11;
     d.contact = "x".repeat(300);
+    d.cautions = vec!["".into(), "  ".into(), "y".repeat(5000)];
     d.items[0].frequency = DraftFrequency::Days {
         days: vec!["mon".into(), "funday".into()],
         per_day: 9,
@@ -103,6 +104,7 @@ fn problems_point_at_draft_fields() {
         "items[1].frequency",
         "items[0].progression.every_weeks",
         "items[0].progression.max_hold_s",
+        "cautions[2]",
     ] {
         assert!(got.contains(&want), "{want} missing from {problems:#?}");
     }
