@@ -42,6 +42,13 @@ pub enum UnknotError {
         /// The id asked for.
         id: String,
     },
+    /// The program cannot be edited as a draft (a routine is written out in
+    /// full rather than taken from the library).
+    #[error("{reason}")]
+    NotEditable {
+        /// Why, as a sentence to show.
+        reason: String,
+    },
     /// A saved session could not be restored.
     #[error("the saved session cannot be restored: {reason}")]
     BadSnapshot {

@@ -12,6 +12,7 @@
 uniffi::setup_scaffolding!();
 
 pub mod convert;
+pub mod draft;
 pub mod error;
 pub mod journal;
 pub mod library;
@@ -20,6 +21,11 @@ pub mod program;
 pub mod safety;
 pub mod session;
 
+pub use draft::{
+    program_draft_add_routine, program_draft_build, program_draft_from_program, program_draft_new,
+    program_draft_suggested_progression, DraftItem, DraftOutcome, DraftProgression,
+    DraftRoutineTiming, ProgramDraft,
+};
 pub use error::{Problem, ShareProblem, UnknotError};
 pub use journal::{
     journal_schema_version, CheckpointRecord, DiscomfortMark, FlagKind, FlagRecord, Journal,

@@ -13,6 +13,7 @@ use crate::date::{CivilDate, Weekday};
 use crate::routine::{Millis, Routine};
 use crate::text::Text;
 
+pub mod draft;
 mod progress;
 mod validate;
 
