@@ -53,10 +53,23 @@ import java.util.Locale
  */
 private val WEEKDAYS = listOf("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
-/** The draft fields a progression has, as the core's problem paths name them. */
-private val PROGRESSION_FIELDS = listOf(
-    "every_weeks", "hold_add_s", "seconds_add_s", "reps_add", "max_hold_s", "max_seconds_s", "max_reps",
+/**
+ * The values of a progression as the core's problem paths name them: by
+ * the program file's field (`hold_add`) or the draft's (`hold_add_s`).
+ */
+private val PROGRESSION_FIELDS = mapOf(
+    "every_weeks" to listOf("every_weeks"),
+    "hold_add" to listOf("hold_add", "hold_add_s"),
+    "seconds_add" to listOf("seconds_add", "seconds_add_s"),
+    "reps_add" to listOf("reps_add"),
+    "max_hold" to listOf("max_hold", "max_hold_s"),
+    "max_seconds" to listOf("max_seconds", "max_seconds_s"),
+    "max_reps" to listOf("max_reps"),
 )
+
+/** The problems of one progression value ([field] a key of [PROGRESSION_FIELDS]) under [path]. */
+private fun List<Problem>.ofField(path: String, field: String): List<Problem> =
+    PROGRESSION_FIELDS.getValue(field).flatMap { under("$path.$it") }.distinct()
 
 /**
  * One routine of the draft: its title with move and remove buttons, how
@@ -78,8 +91,11 @@ internal fun ItemCard(
 ) {
     val base = "items[$index]"
     val frequencyProblems = problems.under("$base.frequency")
+    val perDayProblems = problems.under("$base.per_day")
     val progressionProblems = problems.under("$base.progression")
-    val otherProblems = problems.filter { it !in frequencyProblems && it !in progressionProblems }
+    val otherProblems = problems.filter {
+        it !in frequencyProblems && it !in perDayProblems && it !in progressionProblems
+    }
     Card(Modifier.fillMaxWidth()) {
         Column(Modifier.padding(16.dp), verticalArrangement = Arrangement.spacedBy(12.dp)) {
             Row(verticalAlignment = Alignment.CenterVertically) {
@@ -99,7 +115,7 @@ internal fun ItemCard(
                 }
             }
             timing?.let { TimingLine(it, weeks) }
-            FrequencyEditor(item.frequency, frequencyProblems) { onChange(item.copy(frequency = it)) }
+            FrequencyEditor(item.frequency, frequencyProblems, perDayProblems) { onChange(item.copy(frequency = it)) }
             ProgressionEditor(item, "$base.progression", progressionProblems) { onChange(item.copy(progression = it)) }
             if (otherProblems.isNotEmpty()) ProblemLines(otherProblems)
         }
@@ -124,7 +140,12 @@ internal fun TimingLine(t: DraftRoutineTiming, weeks: Int) {
  * the days gave, to days with all seven (then untick the ones to drop).
  */
 @Composable
-private fun FrequencyEditor(frequency: Frequency, problems: List<Problem>, onChange: (Frequency) -> Unit) {
+private fun FrequencyEditor(
+    frequency: Frequency,
+    problems: List<Problem>,
+    perDayProblems: List<Problem>,
+    onChange: (Frequency) -> Unit,
+) {
     // "Chosen days" stays chosen while all seven are ticked, until "every day" is picked.
     var pickDays by rememberSaveable { mutableStateOf(false) }
     val daily = frequency is Frequency.Days && !pickDays && frequency.days.toSet() == WEEKDAYS.toSet()
@@ -153,6 +174,7 @@ private fun FrequencyEditor(frequency: Frequency, problems: List<Problem>, onCha
                     value = frequency.perDay,
                     onChange = { onChange(frequency.copy(perDay = it)) },
                     min = 1,
+                    problems = perDayProblems,
                 )
             }
             is Frequency.PerWeek -> Stepper(
@@ -247,11 +269,11 @@ private fun ProgressionEditor(
         }
         if (!canSwitch) Text(stringResource(R.string.progression_none), style = MaterialTheme.typography.bodyMedium)
         // With the values shown, each field shows its own problems; the rest show here.
-        val fieldPaths = PROGRESSION_FIELDS.map { "$path.$it" }
         val here = if (item.progression == null) {
             problems
         } else {
-            problems.filter { p -> fieldPaths.none { p.path == it || p.path.startsWith("$it.") } }
+            val shown = PROGRESSION_FIELDS.keys.flatMap { problems.ofField(path, it) }
+            problems.filter { it !in shown }
         }
         if (here.isNotEmpty()) ProblemLines(here)
         item.progression?.let { p -> ProgressionFields(p, path, problems, onChange) }
@@ -273,14 +295,14 @@ private fun ProgressionFields(
                 label = stringResource(R.string.prog_every),
                 value = p.everyWeeks,
                 onChange = { onChange(p.copy(everyWeeks = it ?: 0)) },
-                problems = problems.under("$path.every_weeks"),
+                problems = problems.ofField(path, "every_weeks"),
                 modifier = Modifier.weight(1f),
             )
             NumberField(
                 label = stringResource(R.string.prog_reps_add),
                 value = p.repsAdd,
                 onChange = { onChange(p.copy(repsAdd = it ?: 0)) },
-                problems = problems.under("$path.reps_add"),
+                problems = problems.ofField(path, "reps_add"),
                 modifier = Modifier.weight(1f),
             )
         }
@@ -289,14 +311,14 @@ private fun ProgressionFields(
                 label = stringResource(R.string.prog_hold_add),
                 value = p.holdAddS,
                 onChange = { onChange(p.copy(holdAddS = it ?: 0)) },
-                problems = problems.under("$path.hold_add_s"),
+                problems = problems.ofField(path, "hold_add"),
                 modifier = Modifier.weight(1f),
             )
             NumberField(
                 label = stringResource(R.string.prog_seconds_add),
                 value = p.secondsAddS,
                 onChange = { onChange(p.copy(secondsAddS = it ?: 0)) },
-                problems = problems.under("$path.seconds_add_s"),
+                problems = problems.ofField(path, "seconds_add"),
                 modifier = Modifier.weight(1f),
             )
         }
@@ -307,7 +329,7 @@ private fun ProgressionFields(
                 onChange = { onChange(p.copy(maxHoldS = it)) },
                 optional = true,
                 emptyText = none,
-                problems = problems.under("$path.max_hold_s"),
+                problems = problems.ofField(path, "max_hold"),
                 modifier = Modifier.weight(1f),
             )
             NumberField(
@@ -316,7 +338,7 @@ private fun ProgressionFields(
                 onChange = { onChange(p.copy(maxSecondsS = it)) },
                 optional = true,
                 emptyText = none,
-                problems = problems.under("$path.max_seconds_s"),
+                problems = problems.ofField(path, "max_seconds"),
                 modifier = Modifier.weight(1f),
             )
         }
@@ -327,7 +349,7 @@ private fun ProgressionFields(
                 onChange = { onChange(p.copy(maxReps = it)) },
                 optional = true,
                 emptyText = none,
-                problems = problems.under("$path.max_reps"),
+                problems = problems.ofField(path, "max_reps"),
                 modifier = Modifier.weight(1f),
             )
             Spacer(Modifier.weight(1f))

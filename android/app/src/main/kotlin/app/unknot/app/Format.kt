@@ -75,7 +75,9 @@ fun errorText(context: Context, e: Throwable): String = when (e) {
     is UnknotException.InvalidSession -> e.problems.joinToString("\n")
     is UnknotException.UnknownRoutine -> context.getString(R.string.error_unknown_routine, e.id)
     is UnknotException.BadSnapshot -> context.getString(R.string.error_bad_snapshot, e.reason)
-    is UnknotException.BadDate -> context.getString(R.string.error_bad_date, e.value, e.reason)
-    is UnknotException.NotEditable -> context.getString(R.string.error_not_editable, e.reason)
+    // The core's sentence, which names the date.
+    is UnknotException.BadDate -> e.reason
+    // The core's sentence: which routine is written out in full, and what to do.
+    is UnknotException.NotEditable -> e.reason
     else -> e.message ?: e.toString()
 }
