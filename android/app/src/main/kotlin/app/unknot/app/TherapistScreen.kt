@@ -6,10 +6,11 @@ import androidx.compose.foundation.layout.BoxWithConstraints
 import androidx.compose.foundation.layout.Column
 import androidx.compose.foundation.layout.PaddingValues
 import androidx.compose.foundation.layout.Row
+import androidx.compose.foundation.layout.displayCutoutPadding
 import androidx.compose.foundation.layout.fillMaxSize
 import androidx.compose.foundation.layout.fillMaxWidth
 import androidx.compose.foundation.layout.heightIn
-import androidx.compose.foundation.layout.safeDrawingPadding
+import androidx.compose.foundation.layout.systemBarsPadding
 import androidx.compose.foundation.lazy.LazyColumn
 import androidx.compose.foundation.lazy.LazyListScope
 import androidx.compose.foundation.lazy.itemsIndexed
@@ -169,7 +170,7 @@ fun TherapistScreen(
         )
     }
 
-    BoxWithConstraints(Modifier.fillMaxSize().safeDrawingPadding()) {
+    BoxWithConstraints(Modifier.fillMaxSize().systemBarsPadding().displayCutoutPadding()) {
         if (maxWidth >= SIDE_BY_SIDE) {
             Row(Modifier.fillMaxSize()) {
                 LazyColumn(
@@ -204,7 +205,7 @@ fun TherapistScreen(
                     actions = actions,
                     onSeeAll = {
                         // The core's answer is the list's last item.
-                        scope.launch { list.animateScrollToItem(list.layoutInfo.totalItemsCount - 1) }
+                        scope.launch { list.animateScrollToItem((list.layoutInfo.totalItemsCount - 1).coerceAtLeast(0)) }
                     },
                 )
             }
