@@ -86,12 +86,7 @@ fun TodayScreen(
             }
             return@LazyColumn
         }
-        item {
-            Text(program.title, style = MaterialTheme.typography.titleLarge)
-            TextButton(onClick = onEdit, modifier = Modifier.heightIn(min = 48.dp)) {
-                Text(stringResource(R.string.edit_as_therapist))
-            }
-        }
+        item { Text(program.title, style = MaterialTheme.typography.titleLarge) }
         val week = today.week
         when {
             today.status == ProgramStatus.NOT_STARTED -> item {
@@ -110,6 +105,12 @@ fun TodayScreen(
                 items(today.due.filter { it.today > 0 || it.done > 0 }, key = { it.routineId }) { due ->
                     DueCard(due) { onStart(due.routineId, week) }
                 }
+            }
+        }
+        // For the therapist, after everything the patient needs.
+        item {
+            TextButton(onClick = onEdit, modifier = Modifier.heightIn(min = 48.dp)) {
+                Text(stringResource(R.string.edit_as_therapist))
             }
         }
     }
