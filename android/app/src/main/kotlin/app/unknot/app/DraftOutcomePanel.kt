@@ -26,9 +26,9 @@ import app.unknot.core.DraftOutcome
 /** What the outcome's buttons do. */
 internal class OutcomeActions(
     val onShowQr: () -> Unit,
-    val onShareFile: (programJson: String) -> Unit,
-    val onCopy: (code: String) -> Unit,
-    val onUse: (programJson: String) -> Unit,
+    val onShareFile: () -> Unit,
+    val onCopy: () -> Unit,
+    val onUse: () -> Unit,
 )
 
 /**
@@ -57,14 +57,14 @@ internal fun OutcomePanel(
                 }
             }
         }
-        outcome.programJson?.let { json -> Handover(outcome, json, weeks, qrCode, actions) }
+        if (outcome.programJson != null) Handover(outcome, weeks, qrCode, actions)
         error?.let { Text(it, color = MaterialTheme.colorScheme.error) }
     }
 }
 
 /** A valid draft's summary and the ways to hand it over. */
 @Composable
-private fun Handover(outcome: DraftOutcome, json: String, weeks: Int, qrCode: String?, actions: OutcomeActions) {
+private fun Handover(outcome: DraftOutcome, weeks: Int, qrCode: String?, actions: OutcomeActions) {
     Column(verticalArrangement = Arrangement.spacedBy(12.dp)) {
         Card(Modifier.fillMaxWidth()) {
             Column(Modifier.padding(16.dp), verticalArrangement = Arrangement.spacedBy(6.dp)) {
@@ -96,20 +96,20 @@ private fun Handover(outcome: DraftOutcome, json: String, weeks: Int, qrCode: St
         }
         val fileFirst = qrCode == null
         if (fileFirst) {
-            Button(onClick = { actions.onShareFile(json) }, modifier = Modifier.fillMaxWidth().heightIn(min = 64.dp)) {
+            Button(onClick = actions.onShareFile, modifier = Modifier.fillMaxWidth().heightIn(min = 64.dp)) {
                 Text(stringResource(R.string.share_file), style = MaterialTheme.typography.titleLarge)
             }
         } else {
-            OutlinedButton(onClick = { actions.onShareFile(json) }, modifier = Modifier.fillMaxWidth().heightIn(min = 56.dp)) {
+            OutlinedButton(onClick = actions.onShareFile, modifier = Modifier.fillMaxWidth().heightIn(min = 56.dp)) {
                 Text(stringResource(R.string.share_file))
             }
         }
-        outcome.share?.let { share ->
-            OutlinedButton(onClick = { actions.onCopy(share.code) }, modifier = Modifier.fillMaxWidth().heightIn(min = 56.dp)) {
+        if (outcome.share != null) {
+            OutlinedButton(onClick = actions.onCopy, modifier = Modifier.fillMaxWidth().heightIn(min = 56.dp)) {
                 Text(stringResource(R.string.copy_code))
             }
         }
-        OutlinedButton(onClick = { actions.onUse(json) }, modifier = Modifier.fillMaxWidth().heightIn(min = 56.dp)) {
+        OutlinedButton(onClick = actions.onUse, modifier = Modifier.fillMaxWidth().heightIn(min = 56.dp)) {
             Text(stringResource(R.string.use_here))
         }
     }
@@ -128,8 +128,7 @@ internal fun StatusBar(outcome: DraftOutcome, qrCode: String?, actions: OutcomeA
             verticalAlignment = Alignment.CenterVertically,
             horizontalArrangement = Arrangement.spacedBy(12.dp),
         ) {
-            val json = outcome.programJson
-            if (json == null) {
+            if (outcome.programJson == null) {
                 TextButton(onClick = onSeeAll, modifier = Modifier.weight(1f).heightIn(min = 48.dp)) {
                     Text(
                         stringResource(R.string.problems_short, outcome.problems.size),
@@ -148,7 +147,7 @@ internal fun StatusBar(outcome: DraftOutcome, qrCode: String?, actions: OutcomeA
                         Text(stringResource(R.string.show_qr))
                     }
                 } else {
-                    Button(onClick = { actions.onShareFile(json) }, modifier = Modifier.heightIn(min = 48.dp)) {
+                    Button(onClick = actions.onShareFile, modifier = Modifier.heightIn(min = 48.dp)) {
                         Text(stringResource(R.string.share_file))
                     }
                 }

@@ -58,7 +58,9 @@ import java.time.Instant
 import java.time.LocalDate
 import java.time.ZoneOffset
 import java.time.format.DateTimeParseException
+import kotlinx.coroutines.Dispatchers
 import kotlinx.coroutines.launch
+import kotlinx.coroutines.withContext
 
 /** What the therapist screen shows: the form, the routine list to add from, or the QR code. */
 private const val SHOW_FORM = "form"
@@ -68,12 +70,18 @@ private const val SHOW_QR = "qr"
 /** From this width the core's answer stands beside the form instead of under it (a tablet, a desk). */
 private val SIDE_BY_SIDE = 720.dp
 
+/** The core's answer to a draft, with the draft and language it was built for. */
+private class Built(val draft: ProgramDraft, val lang: String, val outcome: DraftOutcome) {
+    fun isFor(d: ProgramDraft, l: String): Boolean = draft == d && lang == l
+}
+
 /**
  * Therapist mode: a home program put together from built-in routines.
  * [draft] is held by the caller (so it outlives this screen and the
  * activity) and every edit comes back through [onChange]. On every change
- * the core builds it ([programDraftBuild]) and its answer shows beside or
- * under the form: each problem (also next to the field it names), or the
+ * the core builds it ([programDraftBuild], off the main thread) and its
+ * answer shows beside or under the form: each problem (also next to the
+ * field it names), or the
  * summary with the ways to hand the program over: a full-screen QR code,
  * the `.unknot` file, the code on the clipboard, or [onUse] to take it
  * on this phone through the import preview. [onNew] starts an empty
@@ -89,7 +97,22 @@ fun TherapistScreen(
     onUse: (programJson: String) -> Unit,
 ) {
     val context = LocalContext.current
-    val outcome = remember(draft, lang) { programDraftBuild(draft, lang) }
+    // The core's answer, built off the main thread on every change: a build
+    // takes milliseconds (more on a slow phone), too long for each
+    // keystroke on the main thread. The last answer shows until the next
+    // is ready; the first is built in place when the screen opens.
+    var built by remember { mutableStateOf(Built(draft, lang, programDraftBuild(draft, lang))) }
+    LaunchedEffect(draft, lang) {
+        if (built.isFor(draft, lang)) return@LaunchedEffect
+        val next = withContext(Dispatchers.Default) { programDraftBuild(draft, lang) }
+        built = Built(draft, lang, next)
+    }
+    val outcome = built.outcome
+
+    // The answer for exactly this draft, for the actions that hand it over
+    // (a tap may come before the latest build is in).
+    fun exact(): DraftOutcome = if (built.isFor(draft, lang)) built.outcome else programDraftBuild(draft, lang)
+
     val library = remember(lang) { builtinSummaries(lang) }
     val titles = remember(library) { library.associate { it.id to it.title } }
     var showing by rememberSaveable { mutableStateOf(SHOW_FORM) }
@@ -122,8 +145,9 @@ fun TherapistScreen(
         return
     }
     if (showing == SHOW_QR) {
-        if (qrCode != null) {
-            ProgramQrScreen(code = qrCode, title = draft.title, onClose = { showing = SHOW_FORM })
+        val code = remember(draft, lang) { exact().share?.takeIf { it.qrVersion != null }?.code }
+        if (code != null) {
+            ProgramQrScreen(code = code, title = draft.title, onClose = { showing = SHOW_FORM })
             return
         }
         // Nothing to show (the draft no longer makes one QR code): back to the form.
@@ -147,16 +171,18 @@ fun TherapistScreen(
 
     val actions = OutcomeActions(
         onShowQr = { showing = SHOW_QR },
-        onShareFile = { json ->
-            actionError = try {
-                shareProgramFile(context, json, lang)
-                null
-            } catch (e: IOException) {
-                context.getString(R.string.share_failed, e.message ?: e.toString())
+        onShareFile = {
+            exact().programJson?.let { json ->
+                actionError = try {
+                    shareProgramFile(context, json, lang)
+                    null
+                } catch (e: IOException) {
+                    context.getString(R.string.share_failed, e.message ?: e.toString())
+                }
             }
         },
-        onCopy = { code -> copyShareCode(context, code) },
-        onUse = onUse,
+        onCopy = { exact().share?.let { copyShareCode(context, it.code) } },
+        onUse = { exact().programJson?.let(onUse) },
     )
     val form: LazyListScope.() -> Unit = {
         draftForm(
