@@ -53,23 +53,13 @@ import java.util.Locale
  */
 private val WEEKDAYS = listOf("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
-/**
- * The values of a progression as the core's problem paths name them: by
- * the program file's field (`hold_add`) or the draft's (`hold_add_s`).
- */
-private val PROGRESSION_FIELDS = mapOf(
-    "every_weeks" to listOf("every_weeks"),
-    "hold_add" to listOf("hold_add", "hold_add_s"),
-    "seconds_add" to listOf("seconds_add", "seconds_add_s"),
-    "reps_add" to listOf("reps_add"),
-    "max_hold" to listOf("max_hold", "max_hold_s"),
-    "max_seconds" to listOf("max_seconds", "max_seconds_s"),
-    "max_reps" to listOf("max_reps"),
+/** The progression fields of the draft, as the core's problem paths name them. */
+private val PROGRESSION_FIELDS = listOf(
+    "every_weeks", "hold_add_s", "seconds_add_s", "reps_add", "max_hold_s", "max_seconds_s", "max_reps",
 )
 
-/** The problems of one progression value ([field] a key of [PROGRESSION_FIELDS]) under [path]. */
-private fun List<Problem>.ofField(path: String, field: String): List<Problem> =
-    PROGRESSION_FIELDS.getValue(field).flatMap { under("$path.$it") }.distinct()
+/** The problems of one progression value ([field], one of [PROGRESSION_FIELDS]) under [path]. */
+private fun List<Problem>.ofField(path: String, field: String): List<Problem> = under("$path.$field")
 
 /**
  * One routine of the draft: its title with move and remove buttons, how
@@ -272,7 +262,7 @@ private fun ProgressionEditor(
         val here = if (item.progression == null) {
             problems
         } else {
-            val shown = PROGRESSION_FIELDS.keys.flatMap { problems.ofField(path, it) }
+            val shown = PROGRESSION_FIELDS.flatMap { problems.ofField(path, it) }
             problems.filter { it !in shown }
         }
         if (here.isNotEmpty()) ProblemLines(here)
@@ -311,14 +301,14 @@ private fun ProgressionFields(
                 label = stringResource(R.string.prog_hold_add),
                 value = p.holdAddS,
                 onChange = { onChange(p.copy(holdAddS = it ?: 0)) },
-                problems = problems.ofField(path, "hold_add"),
+                problems = problems.ofField(path, "hold_add_s"),
                 modifier = Modifier.weight(1f),
             )
             NumberField(
                 label = stringResource(R.string.prog_seconds_add),
                 value = p.secondsAddS,
                 onChange = { onChange(p.copy(secondsAddS = it ?: 0)) },
-                problems = problems.ofField(path, "seconds_add"),
+                problems = problems.ofField(path, "seconds_add_s"),
                 modifier = Modifier.weight(1f),
             )
         }
@@ -329,7 +319,7 @@ private fun ProgressionFields(
                 onChange = { onChange(p.copy(maxHoldS = it)) },
                 optional = true,
                 emptyText = none,
-                problems = problems.ofField(path, "max_hold"),
+                problems = problems.ofField(path, "max_hold_s"),
                 modifier = Modifier.weight(1f),
             )
             NumberField(
@@ -338,7 +328,7 @@ private fun ProgressionFields(
                 onChange = { onChange(p.copy(maxSecondsS = it)) },
                 optional = true,
                 emptyText = none,
-                problems = problems.ofField(path, "max_seconds"),
+                problems = problems.ofField(path, "max_seconds_s"),
                 modifier = Modifier.weight(1f),
             )
         }
