@@ -122,15 +122,15 @@ struct ProgramEditor: View {
         Form {
             Section("Program") {
                 TextField("Title", text: $draft.title)
-                TextField("For (the patient's first name or nickname)", text: optional(\.forName))
+                TextField("For (the patient's first name or nickname)", text: textOrNone(\.forName))
                     .textContentType(.givenName)
             }
             Section("From") {
-                TextField("Therapist", text: optional(\.therapist))
+                TextField("Therapist", text: textOrNone(\.therapist))
                     .textContentType(.name)
-                TextField("Clinic or practice", text: optional(\.clinic))
+                TextField("Clinic or practice", text: textOrNone(\.clinic))
                     .textContentType(.organizationName)
-                TextField("Contact (phone, email or address)", text: optional(\.contact))
+                TextField("Contact (phone, email or address)", text: textOrNone(\.contact))
             }
             Section("When") {
                 DatePicker("Starts on", selection: startDate, displayedComponents: .date)
@@ -200,7 +200,7 @@ struct ProgramEditor: View {
     }
 
     /// An optional text field of the draft as text; empty is none.
-    private func optional(_ field: WritableKeyPath<ProgramDraft, String?>) -> Binding<String> {
+    private func textOrNone(_ field: WritableKeyPath<ProgramDraft, String?>) -> Binding<String> {
         Binding(get: { draft[keyPath: field] ?? "" },
                 set: { draft[keyPath: field] = $0.isEmpty ? nil : $0 })
     }
@@ -535,13 +535,13 @@ struct DraftItemEditor: View {
                     Text(p.everyWeeks == 1 ? "Grows every week" : "Grows every \(p.everyWeeks) weeks")
                 }
                 Stepper(value: grow(\.holdAddS), in: 0...Int32.max) {
-                    Text("Stretch holds: \(p.holdAddS) s longer each time")
+                    Text("Stretch holds: +\(p.holdAddS) s")
                 }
                 Stepper(value: grow(\.secondsAddS), in: 0...Int32.max) {
-                    Text("Massage: \(p.secondsAddS) s longer each time")
+                    Text("Massage times: +\(p.secondsAddS) s")
                 }
                 Stepper(value: grow(\.repsAdd), in: 0...Int32.max) {
-                    Text("Reps: \(p.repsAdd) more each time")
+                    Text("Reps: +\(p.repsAdd)")
                 }
                 capRow("Longest hold, seconds", \.maxHoldS)
                 capRow("Longest massage, seconds", \.maxSecondsS)
@@ -550,7 +550,9 @@ struct DraftItemEditor: View {
         } header: {
             Text("Progression")
         } footer: {
-            if item.progression != nil { Text("Leave a limit empty for none.") }
+            if item.progression != nil {
+                Text("Each time the routine grows, these are added. Leave a limit empty for none.")
+            }
         }
     }
 
