@@ -23,13 +23,13 @@ fi
 
 kotlin="n/a"
 if [ -x tests/kotlin.sh ]; then
-  echo "==> Kotlin tick" >&2
+  echo "==> Kotlin tick and pulse" >&2
   kotlin="$(UNKNOT_TICK_BENCH=1 tests/kotlin.sh 2>>"$log" | grep -E '^kotlin ' | tr '\n' ';' || true)"
 fi
 swift="n/a"
 if [ -x tests/swift.sh ]; then
-  echo "==> Swift tick" >&2
-  swift="$(UNKNOT_TICK_BENCH=1 tests/swift.sh 2>>"$log" | grep -E '^tick' | tr '\n' ';' || true)"
+  echo "==> Swift tick and pulse" >&2
+  swift="$(UNKNOT_TICK_BENCH=1 tests/swift.sh 2>>"$log" | grep -E '^(tick|pulse|status|frame) ' | tr '\n' ';' || true)"
 fi
 
 python3 - "$memory" "$wakeups" "$size" "$kotlin" "$swift" <<'PY'
@@ -52,8 +52,9 @@ print("|---|---|")
 for n, v in rows:
     print(f"| {n} | {v} |")
 print(f"| memory | {memory} |")
-print(f"| wake-ups for the whole library (next_wake_ms / 1 s poll / 60 fps) | {wakeups.strip('| ').replace(' | ', ' / ')} |")
+wake = [p.strip() for p in wakeups.strip().strip('|').split('|')][1:]
+print(f"| wake-ups for the whole library (next_wake_ms / 1 s poll / 60 fps) | {' / '.join(p for p in wake if p)} |")
 print(f"| release-mobile library size, bytes | {size} |")
-print(f"| Kotlin tick | {kotlin} |")
-print(f"| Swift tick | {swift} |")
+print(f"| Kotlin calls (tick, pulse, status, frame) | {kotlin} |")
+print(f"| Swift calls (tick, pulse, status, frame) | {swift} |")
 PY

@@ -96,4 +96,16 @@ dependencies {
     implementation("androidx.activity:activity-compose:1.9.3")
     implementation("androidx.lifecycle:lifecycle-runtime-compose:2.8.7")
     implementation("org.jetbrains.kotlinx:kotlinx-coroutines-android:1.9.0")
+
+    // Scanning the therapist's QR code: CameraX for the preview and the
+    // frames, ML Kit's bundled barcode model (works offline, no download
+    // through Play services) to read them. CameraX stays on the 1.5 line,
+    // which compiles against SDK 35 with this Android Gradle plugin; the
+    // 1.6 line goes with compileSdk 36 and a newer plugin.
+    val cameraX = "1.5.3"
+    implementation("androidx.camera:camera-core:$cameraX")
+    implementation("androidx.camera:camera-camera2:$cameraX")
+    implementation("androidx.camera:camera-lifecycle:$cameraX")
+    implementation("androidx.camera:camera-view:$cameraX")
+    implementation("com.google.mlkit:barcode-scanning:17.3.0")
 }

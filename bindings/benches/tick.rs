@@ -21,6 +21,12 @@ fn tick(c: &mut Criterion) {
             black_box(player.tick(black_box(now + 1)))
         })
     });
+    c.bench_function("player_pulse_running", |b| {
+        b.iter(|| {
+            now = (now + 1) % 1_000_000;
+            black_box(player.pulse(black_box(now + 1)))
+        })
+    });
 }
 
 criterion_group!(benches, tick);

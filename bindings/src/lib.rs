@@ -44,4 +44,4 @@ pub use program::{
     QrMatrixRecord, ScheduleItem, SessionDoneRecord, ShareCode,
 };
 pub use safety::{safety_screen, SafetyScreen};
-pub use session::{Cue, CueKind, Frame, Status, Update};
+pub use session::{Cue, CueKind, Frame, Pulse, Status, Update};

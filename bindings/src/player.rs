@@ -9,7 +9,7 @@ use unknot_core::Routine;
 
 use crate::convert::from_ms;
 use crate::error::UnknotError;
-use crate::session::{Frame, SessionSummary, Status, Update};
+use crate::session::{Frame, Pulse, SessionSummary, Status, Update};
 
 /// Where a session's routine comes from (what an app saves next to a snapshot).
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Enum)]
@@ -51,7 +51,37 @@ impl From<SnapshotError> for UnknotError {
 /// `Update::ignored`, never thrown. Safe to call from any thread.
 #[derive(Debug, uniffi::Object)]
 pub struct Player {
-    session: Mutex<Session>,
+    inner: Mutex<Inner>,
+}
+
+/// The session and what the app was last given of it.
+#[derive(Debug)]
+struct Inner {
+    session: Session,
+    /// What the last whole frame handed out showed in words and structure.
+    shown: Option<Shown>,
+}
+
+/// The parts of a frame that change only at step or segment boundaries, on
+/// a status change or with `extend`: when they are as last handed out, a
+/// [`Pulse`] leaves the frame out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Shown {
+    status: unknot_core::engine::Status,
+    segment: usize,
+    segment_duration_ms: Option<u64>,
+    timed_ms: u64,
+}
+
+impl Shown {
+    fn of(f: &unknot_core::engine::Frame) -> Self {
+        Shown {
+            status: f.status,
+            segment: f.segment,
+            segment_duration_ms: f.segment_duration_ms,
+            timed_ms: f.timed_ms,
+        }
+    }
 }
 
 #[uniffi::export]
@@ -155,55 +185,79 @@ impl Player {
         self.apply(Command::Tick, now_ms)
     }
 
+    /// The same as [`Player::tick`], lighter to carry across: the cues and
+    /// the numbers that move every tick, and the whole frame only when the
+    /// step, segment, status or timed length differs from the last frame
+    /// this player handed out (from any command or [`Player::frame`]). A
+    /// screen that redraws many times a second calls this and keeps the
+    /// last whole frame.
+    pub fn pulse(&self, now_ms: i64) -> Pulse {
+        let mut inner = self.lock();
+        let o = inner.session.apply(Command::Tick, from_ms(now_ms));
+        let key = Shown::of(&o.frame);
+        let changed = inner.shown != Some(key);
+        inner.shown = Some(key);
+        Pulse::of(o, changed)
+    }
+
     /// The frame at the last time passed in.
     pub fn frame(&self) -> Frame {
-        self.lock().frame().into()
+        let mut inner = self.lock();
+        let f = inner.session.frame();
+        inner.shown = Some(Shown::of(&f));
+        f.into()
     }
 
     /// The session's status.
     pub fn status(&self) -> Status {
-        self.lock().status().into()
+        self.lock().session.status().into()
     }
 
     /// What the session amounts to so far, for the journal entry: active
     /// time (running time, pauses and waits left out), steps completed and
     /// steps skipped. The same rule for every app.
     pub fn summary(&self) -> SessionSummary {
-        self.lock().summary().into()
+        self.lock().session.summary().into()
     }
 
     /// The routine's id.
     pub fn routine_id(&self) -> String {
-        self.lock().routine().id.clone()
+        self.lock().session.routine().id.clone()
     }
 
     /// The session as a small versioned string, for [`Player::restore`].
     pub fn snapshot(&self) -> String {
-        self.lock().snapshot()
+        self.lock().session.snapshot()
     }
 }
 
 impl Player {
     pub(crate) fn wrap(session: Session) -> Self {
         Player {
-            session: Mutex::new(session),
+            inner: Mutex::new(Inner {
+                session,
+                shown: None,
+            }),
         }
     }
 
     /// The session. The engine never panics; should one still happen while
     /// the lock is held, UniFFI turns it into an exception and later calls
     /// take the lock over rather than failing forever.
-    fn lock(&self) -> MutexGuard<'_, Session> {
-        self.session.lock().unwrap_or_else(|e| e.into_inner())
+    fn lock(&self) -> MutexGuard<'_, Inner> {
+        self.inner.lock().unwrap_or_else(|e| e.into_inner())
     }
 
     /// Runs `f` on the engine session (for Rust callers such as the journal).
     pub fn with_session<R>(&self, f: impl FnOnce(&Session) -> R) -> R {
-        f(&self.lock())
+        f(&self.lock().session)
     }
 
     /// Applies an engine command at `now_ms`.
     pub fn apply(&self, cmd: Command, now_ms: i64) -> Update {
-        self.lock().apply(cmd, from_ms(now_ms)).into()
+        let mut inner = self.lock();
+        let o = inner.session.apply(cmd, from_ms(now_ms));
+        inner.shown = Some(Shown::of(&o.frame));
+        o.into()
     }
 }

@@ -190,6 +190,71 @@ impl From<engine::Outcome> for Update {
     }
 }
 
+/// One tick, light to carry across the boundary: the cues, the numbers that
+/// move on every tick, and the whole [`Frame`] only when something else in
+/// it changed since the player last handed one out. With `frame` absent,
+/// the screen keeps its last frame and takes these numbers into it.
+#[derive(Debug, Clone, PartialEq, uniffi::Record)]
+pub struct Pulse {
+    /// Cues that fell due, oldest first; only the newest has `speak` set.
+    pub cues: Vec<Cue>,
+    /// The time of the call.
+    pub now_ms: i64,
+    /// Progress through the segment, 0 to 1 (0 for untimed segments).
+    pub segment_progress: f64,
+    /// Time left in the segment; `None` when untimed.
+    pub segment_remaining_ms: Option<i64>,
+    /// Timed time left in the step.
+    pub step_remaining_ms: i64,
+    /// How far into the timed duration the session is.
+    pub position_ms: i64,
+    /// Timed duration (with extensions) minus position.
+    pub remaining_ms: i64,
+    /// Time the clock ran while the session stood still.
+    pub paused_ms: i64,
+    /// When the next cue falls due; `None` unless running.
+    pub next_wake_ms: Option<i64>,
+    /// The whole frame, when the step, segment, status or timed length
+    /// changed since the last frame handed out; otherwise `None`.
+    pub frame: Option<Frame>,
+}
+
+impl Pulse {
+    pub(crate) fn of(o: engine::Outcome, changed: bool) -> Self {
+        let f = &o.frame;
+        Pulse {
+            now_ms: ms(f.now_ms),
+            segment_progress: f.segment_progress,
+            segment_remaining_ms: f.segment_remaining_ms.map(ms),
+            step_remaining_ms: ms(f.step_remaining_ms),
+            position_ms: ms(f.position_ms),
+            remaining_ms: ms(f.remaining_ms),
+            paused_ms: ms(f.paused_ms),
+            next_wake_ms: f.next_wake_ms.map(ms),
+            cues: o.cues.into_iter().map(Cue::from).collect(),
+            frame: changed.then(|| o.frame.into()),
+        }
+    }
+}
+
+impl Frame {
+    /// This frame with a pulse's moving numbers taken in (what a shell does
+    /// with a pulse that carries no frame).
+    pub fn with_pulse(&self, p: &Pulse) -> Frame {
+        Frame {
+            now_ms: p.now_ms,
+            segment_progress: p.segment_progress,
+            segment_remaining_ms: p.segment_remaining_ms,
+            step_remaining_ms: p.step_remaining_ms,
+            position_ms: p.position_ms,
+            remaining_ms: p.remaining_ms,
+            paused_ms: p.paused_ms,
+            next_wake_ms: p.next_wake_ms,
+            ..self.clone()
+        }
+    }
+}
+
 /// What a session amounts to, for the journal entry.
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
 pub struct SessionSummary {

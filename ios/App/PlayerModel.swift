@@ -313,6 +313,9 @@ final class PlayerModel {
     func stop() { controller?.stop() }
     /// A fresh frame for the screen (hands out any cue that fell due).
     func refresh() { controller?.refresh() }
+    /// A fresh frame for a screen redrawing while the session runs (the
+    /// core's light pulse; the whole frame only when the step or segment changes).
+    func redraw() { controller?.redraw() }
 
     /// Saves the session's snapshot with the routine id and language while
     /// the core reports it unfinished (running, paused or waiting); once it

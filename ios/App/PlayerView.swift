@@ -28,7 +28,7 @@ struct PlayerView: View {
             .task(id: f.status) {
                 guard f.status == .running else { return }
                 while !Task.isCancelled {
-                    player.refresh()
+                    player.redraw()
                     try? await Task.sleep(for: .milliseconds(33))
                 }
             }

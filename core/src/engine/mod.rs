@@ -287,7 +287,7 @@ impl Session {
                 st.ended_at
                     .unwrap_or(st.last_now)
                     .saturating_sub(start)
-                    .saturating_sub(st.paused_ms + held)
+                    .saturating_sub(st.paused_ms.saturating_add(held))
             }),
             steps_completed: count(STEP_COMPLETED),
             steps_skipped: count(STEP_SKIPPED),
@@ -297,7 +297,10 @@ impl Session {
     /// Ends a pause or wait, counting its time.
     fn end_hold(&mut self, now: u64) {
         if let Some(since) = self.state.held_since.take() {
-            self.state.paused_ms += now.saturating_sub(since);
+            self.state.paused_ms = self
+                .state
+                .paused_ms
+                .saturating_add(now.saturating_sub(since));
         }
     }
 
@@ -539,7 +542,7 @@ impl Session {
             position_ms: st.pos,
             remaining_ms: total.saturating_sub(st.pos),
             timed_ms: total,
-            paused_ms: st.paused_ms + held,
+            paused_ms: st.paused_ms.saturating_add(held),
             next_wake_ms,
         }
     }

@@ -7,6 +7,9 @@ use crate::routine::Routine;
 
 /// Prefix and version of the snapshot string.
 const PREFIX: &str = "unknot.session.v1:";
+/// Most held (paused or waiting) time a snapshot may carry: a hundred
+/// years, far beyond any session and far from overflowing.
+const MAX_HELD_MS: u64 = 100 * 365 * 24 * 3_600_000;
 /// Longest snapshot accepted.
 const MAX_SNAPSHOT_BYTES: usize = 64 * 1024;
 
@@ -145,7 +148,9 @@ fn check(st: &State, s: &Session) -> Result<(), SnapshotError> {
         && st.anchor_now <= st.last_now
         && st.held_since.is_none_or(|h| h <= st.last_now)
         && (st.status != Status::Running || st.anchor_pos <= st.pos)
-        && st.paused_ms <= st.last_now
+        // Not bounded by `last_now`: time held before a clock restart
+        // (a reboot) is kept, and the new clock starts again near zero.
+        && st.paused_ms <= MAX_HELD_MS
         && st.step_marks.len() <= s.routine.steps.len()
         && st.step_marks.iter().all(|m| *m <= 2)
         && st.started_at.is_none_or(|t| t <= st.last_now)

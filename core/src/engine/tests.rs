@@ -356,6 +356,26 @@ fn restore_after_reboot_comes_back_paused() {
 }
 
 #[test]
+fn a_session_restored_after_a_reboot_saves_and_restores_again() {
+    // Waiting at the first (untimed) step when the phone restarts: the time
+    // held before the restart exceeds the new clock's time.
+    let mut a = session(json!([
+        {"kind": "manual", "title": "Get the ball"},
+        {"kind": "rest", "title": "R", "seconds": 10}
+    ]));
+    a.apply(Command::Start, 0);
+    a.apply(Command::Tick, 90_000);
+    let r = a.routine().clone();
+    let b = Session::restore(r.clone(), "en", &a.snapshot(), 1_000).unwrap();
+    assert_eq!(b.frame().paused_ms, 90_000);
+    let mut c = Session::restore(r, "en", &b.snapshot(), 2_000).expect("restores again");
+    assert_eq!(c.status(), Status::Waiting);
+    let o = c.apply(Command::Continue, 3_000);
+    assert_eq!(o.frame.status, Status::Running);
+    assert_eq!(o.frame.paused_ms, 92_000);
+}
+
+#[test]
 fn bad_snapshots_are_errors() {
     let r = crate::library::builtin("box-breathing").unwrap().clone();
     let other = crate::library::builtin("4-7-8-breathing").unwrap().clone();

@@ -271,9 +271,9 @@ impl Draft {
         }
     }
 
-    /// The program file the draft stands for, and where each of its
-    /// progression entries came from (the draft item index).
-    fn to_value(&self) -> (Value, Vec<usize>) {
+    /// The program file the draft stands for, and where its progression
+    /// entries (draft item index) and cautions (draft caution index) came from.
+    fn to_value(&self) -> (Value, Origins) {
         let mut m = Map::new();
         m.insert("format".into(), json!(PROGRAM_FORMAT));
         m.insert("id".into(), json!(self.id()));
@@ -299,12 +299,13 @@ impl Draft {
         if !self.notes.trim().is_empty() {
             m.insert("notes".into(), json!(self.notes.trim()));
         }
-        let cautions: Vec<&str> = self
+        let (caution_origin, cautions): (Vec<usize>, Vec<&str>) = self
             .cautions
             .iter()
             .map(|c| c.trim())
-            .filter(|c| !c.is_empty())
-            .collect();
+            .enumerate()
+            .filter(|(_, c)| !c.is_empty())
+            .unzip();
         if !cautions.is_empty() {
             m.insert("cautions".into(), json!(cautions));
         }
@@ -362,7 +363,11 @@ impl Draft {
         if !progress.is_empty() {
             m.insert("progress".into(), Value::Array(progress));
         }
-        (Value::Object(m), origin)
+        let origins = Origins {
+            progress: origin,
+            cautions: caution_origin,
+        };
+        (Value::Object(m), origins)
     }
 
     /// The program this draft makes, or every problem with a path into the
@@ -375,9 +380,18 @@ impl Draft {
                 // The schedule follows the items one to one; "no routines"
                 // already says it all.
                 .filter(|p| p.path != "schedule")
-                .map(|p| Problem {
-                    path: draft_path(&p.path, &origin),
-                    ..p
+                .map(|p| {
+                    // The form picks days; the file's wording does not fit it.
+                    let hint = if p.path.starts_with("schedule[") && p.path.ends_with(".days") {
+                        Some("choose at least one day, or every day".to_string())
+                    } else {
+                        p.hint
+                    };
+                    Problem {
+                        path: draft_path(&p.path, &origin),
+                        hint,
+                        ..p
+                    }
                 })
                 .collect::<Vec<_>>()
         })?;
@@ -411,8 +425,17 @@ impl Draft {
     }
 }
 
+/// Where generated program entries came from in the draft.
+struct Origins {
+    /// Per `progress` entry, its draft item.
+    progress: Vec<usize>,
+    /// Per `cautions` entry, its draft caution (blank ones are left out).
+    cautions: Vec<usize>,
+}
+
 /// Where a problem in the generated program JSON lives in the draft.
-fn draft_path(path: &str, progress_origin: &[usize]) -> String {
+fn draft_path(path: &str, origins: &Origins) -> String {
+    let progress_origin = &origins.progress;
     let (head, rest) = match path.find(['.', '[']) {
         Some(i) => path.split_at(i),
         None => (path, ""),
@@ -425,6 +448,13 @@ fn draft_path(path: &str, progress_origin: &[usize]) -> String {
     };
     match head {
         "id" => "title".into(),
+        "cautions" => match index_and_tail(rest) {
+            Some((n, tail)) => match origins.cautions.get(n) {
+                Some(i) => format!("cautions[{i}]{tail}"),
+                None => path.to_string(),
+            },
+            None => "cautions".into(),
+        },
         "for" => "for_name".into(),
         "from" => rest.trim_start_matches('.').to_string(),
         "pain" => format!("pain_{}", rest.trim_start_matches('.')),
@@ -439,7 +469,16 @@ fn draft_path(path: &str, progress_origin: &[usize]) -> String {
         },
         "progress" => match index_and_tail(rest) {
             Some((n, tail)) => match progress_origin.get(n) {
-                Some(item) => format!("items[{item}].progression{tail}"),
+                Some(item) => {
+                    // The draft counts these in whole seconds: `hold_add_s`.
+                    let tail = match tail.as_str() {
+                        ".hold_add" | ".seconds_add" | ".max_hold" | ".max_seconds" => {
+                            format!("{tail}_s")
+                        }
+                        _ => tail,
+                    };
+                    format!("items[{item}].progression{tail}")
+                }
                 None => path.to_string(),
             },
             None => "items".into(),

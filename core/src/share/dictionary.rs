@@ -17,6 +17,10 @@ use crate::vocab::{Area, Pressure, Sides, Technique, Tool};
 /// Dictionary v1, used by compression byte `1`.
 pub static V1: &[u8] = include_bytes!("../../share/program-dict-v1.txt");
 
+/// Dictionary v2, used by compression byte `3`: v1 followed by the ways a
+/// program names each built-in routine ([`build_v2`]).
+pub static V2: &[u8] = include_bytes!("../../share/program-dict-v2.txt");
+
 /// Largest dictionary deflate can use.
 pub const MAX_BYTES: usize = 32 * 1024;
 
@@ -201,6 +205,31 @@ pub fn build(routine_files: &[(&str, &str)]) -> Vec<u8> {
     out
 }
 
+/// Builds dictionary v2 from v1 and the built-in routine ids: for every id,
+/// the three places a program built from the library names it (in
+/// `routines`, in `schedule` as a daily entry, and in `progress` with the
+/// suggested growth), so a program of library routines refers to each with
+/// a few bits instead of spelling it out.
+pub fn build_v2(v1: &[u8], builtin_ids: &[&str]) -> Vec<u8> {
+    let mut ids = builtin_ids.to_vec();
+    ids.sort_unstable();
+    let mut out = v1.to_vec();
+    for id in ids {
+        out.extend_from_slice(
+            format!(
+                "{{\"builtin\":\"{id}\"}}{{\"routine\":\"{id}\",\"days\":\"daily\"}}\
+                 {{\"routine\":\"{id}\",\"every_weeks\":1,\"hold_add\":5,\"seconds_add\":15,\
+                 \"reps_add\":1,\"max_hold\":60,\"max_seconds\":120,\"max_reps\":"
+            )
+            .as_bytes(),
+        );
+    }
+    if out.len() > MAX_BYTES {
+        out.drain(..out.len() - MAX_BYTES);
+    }
+    out
+}
+
 /// Walks a routine file collecting its texts, English (and plain) apart
 /// from other languages. Strings are JSON-escaped as compact JSON writes them.
 fn collect_texts(
@@ -281,6 +310,21 @@ mod tests {
     pub(super) const V1_LEN: usize = 10_536;
     pub(super) const V1_ADLER32: u32 = 700_107_604;
 
+    #[test]
+    fn frozen_v2_is_v1_and_the_library_ids_and_is_pinned() {
+        let ids: Vec<&str> = crate::library::BUILTIN_FILES
+            .iter()
+            .map(|(id, _)| *id)
+            .collect();
+        assert_eq!(V2, build_v2(V1, &ids).as_slice());
+        assert!(V2.starts_with(V1));
+        assert!(V2.len() <= MAX_BYTES);
+        assert_eq!((V2.len(), adler32(V2)), (V2_LEN, V2_ADLER32));
+    }
+
+    pub(super) const V2_LEN: usize = 15_687;
+    pub(super) const V2_ADLER32: u32 = 382_377_735;
+
     fn adler32(data: &[u8]) -> u32 {
         let (mut a, mut b) = (1u32, 0u32);
         for &x in data {
@@ -297,6 +341,13 @@ mod tests {
     fn write_dictionary() {
         if let Ok(path) = std::env::var("UNKNOT_WRITE_DICTIONARY") {
             std::fs::write(path, build(crate::library::BUILTIN_FILES)).unwrap();
+        }
+        if let Ok(path) = std::env::var("UNKNOT_WRITE_DICTIONARY_V2") {
+            let ids: Vec<&str> = crate::library::BUILTIN_FILES
+                .iter()
+                .map(|(id, _)| *id)
+                .collect();
+            std::fs::write(path, build_v2(V1, &ids)).unwrap();
         }
     }
 }

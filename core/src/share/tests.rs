@@ -153,6 +153,12 @@ fn malformed_codes_are_clear_errors() {
         decode_json(&code_of(&[9, 1, 2])),
         Err(ShareError::UnknownMethod(9))
     );
+    // Byte 2 is not a method of this format (Brotli was measured and left out).
+    assert_eq!(Compression::from_tag(2), None);
+    assert_eq!(
+        decode_json(&code_of(&[2, 1, 2, 3, 4, 5])),
+        Err(ShareError::UnknownMethod(2))
+    );
     assert!(matches!(decode_json("UK1:"), Err(ShareError::Damaged(_))));
     // Over-length.
     let long = format!("UK1:{}", "0".repeat(MAX_CODE_CHARS));
@@ -177,8 +183,7 @@ fn flipped_bits_fail_the_checksum() {
                     Err(ShareError::Damaged(_))
                     | Err(ShareError::NotText)
                     | Err(ShareError::TooLarge { .. }) => caught += 1,
-                    // A flip in a header bit that does not change the
-                    // content (e.g. Brotli's window size) is harmless.
+                    // A flip that leaves the content as it was is harmless.
                     Ok(s) if s == json => {}
                     Ok(s) => panic!(
                         "{method:?}: flip at {i} went unnoticed: {}",

@@ -133,6 +133,21 @@ public final class SessionController {
     /// same as a wake-up.
     @discardableResult public func refresh() -> Update { wake() }
 
+    /// A fresh frame for a screen that redraws many times a second. It
+    /// crosses into the core with the light `pulse` call, which carries the
+    /// whole frame only when the step, segment or status changed; otherwise
+    /// the moving numbers are taken into the frame held. Cues that fell due
+    /// are spoken and the wake-up re-armed, as on a wake-up.
+    @discardableResult public func redraw() -> Frame {
+        locked {
+            guard !closed else { return latest }
+            let pulse = player.pulse(nowMs: clock.nowMs())
+            let next = pulse.frame ?? latest.with(pulse)
+            publish(pulse.cues, next)
+            return next
+        }
+    }
+
     /// A small string that `restore` brings this session back from.
     public func snapshot() -> String { player.snapshot() }
 
@@ -161,22 +176,28 @@ public final class SessionController {
                 return Update(cues: [], ignored: "the session controller is closed", frame: latest)
             }
             let update = call(clock.nowMs())
-            latest = update.frame
-            for cue in update.cues where cue.speak {
-                cueSink?.speak(cue)
-            }
-            // Always re-armed, even at an unchanged time: a wake-up that
-            // fired early (before its time) must still be followed by one.
-            wakeMs = update.frame.nextWakeMs
-            if let wake = wakeMs {
-                scheduler.schedule(atMs: wake)
-            } else {
-                scheduler.cancel()
-            }
-            for listener in listeners {
-                listener.call(update.frame)
-            }
+            publish(update.cues, update.frame)
             return update
+        }
+    }
+
+    /// Speaks the cues marked `speak`, re-arms the wake-up and hands `next`
+    /// to the listeners. Called with the lock held.
+    private func publish(_ cues: [Cue], _ next: Frame) {
+        latest = next
+        for cue in cues where cue.speak {
+            cueSink?.speak(cue)
+        }
+        // Always re-armed, even at an unchanged time: a wake-up that
+        // fired early (before its time) must still be followed by one.
+        wakeMs = next.nextWakeMs
+        if let wake = wakeMs {
+            scheduler.schedule(atMs: wake)
+        } else {
+            scheduler.cancel()
+        }
+        for listener in listeners {
+            listener.call(next)
         }
     }
 
@@ -184,5 +205,21 @@ public final class SessionController {
         lock.lock()
         defer { lock.unlock() }
         return try body()
+    }
+}
+
+extension Frame {
+    /// This frame with a pulse's moving numbers taken in.
+    func with(_ p: Pulse) -> Frame {
+        var f = self
+        f.nowMs = p.nowMs
+        f.segmentProgress = p.segmentProgress
+        f.segmentRemainingMs = p.segmentRemainingMs
+        f.stepRemainingMs = p.stepRemainingMs
+        f.positionMs = p.positionMs
+        f.remainingMs = p.remainingMs
+        f.pausedMs = p.pausedMs
+        f.nextWakeMs = p.nextWakeMs
+        return f
     }
 }

@@ -65,6 +65,31 @@ final class ControllerTests: XCTestCase {
         XCTAssertEqual(c.frame.positionMs, details.timedMs)
     }
 
+    func testRedrawingAt30FpsKeepsTheCoresFrameAndSpeaksEveryCue() throws {
+        // The same session twice: one redrawn every 33 ms through light
+        // pulses, one driven by plain ticks. They must say the same.
+        let c = try controller("calf-release")
+        let plain = try makePlayer("calf-release", lang: "en")
+        c.start()
+        _ = plain.start(nowMs: clock.now)
+        let start = clock.now
+        let before = frames.count
+        while clock.now < start + 90_000 {
+            clock.now += 33
+            let f = c.redraw()
+            XCTAssertEqual(f, plain.tick(nowMs: clock.now).frame, "a redraw is the frame the core would give")
+            if f.status == .waiting {
+                c.proceed()
+                _ = plain.proceed(nowMs: clock.now)
+            }
+        }
+        XCTAssertGreaterThanOrEqual(frames.count - before, 90_000 / 33, "every redraw reaches the listeners")
+        let spoken = sink.spoken.map { "\($0.dueMs) \($0.kind)" }
+        XCTAssertEqual(Set(spoken).count, spoken.count, "no cue is spoken twice")
+        XCTAssertGreaterThanOrEqual(sink.spoken.filter { $0.kind == .segment }.count, 3)
+        XCTAssertEqual(scheduler.pending, c.frame.nextWakeMs)
+    }
+
     func testALateWakeUpSpeaksOnlyTheNewestCue() throws {
         let c = try controller("calf-release")
         c.start()

@@ -68,6 +68,17 @@ final class TickBenchTests: XCTestCase {
         XCTAssertEqual(player.frame().positionMs, Int64(m.calls))
     }
 
+    func testPulseCostNoCueDue() throws {
+        let player = try Player.fromJson(json: longHold, lang: "en")
+        player.start(nowMs: 0)
+        var frames = 0
+        let m = measure(seconds: budget) { call in
+            if player.pulse(nowMs: call % 1_000_000 + 1).frame != nil { frames += 1 }
+        }
+        report("pulse", m, " (no cue due; \(frames) whole frames carried)")
+        XCTAssertEqual(frames, 0, "start handed out the frame; within one segment no pulse carries it")
+    }
+
     func testTickCost() throws {
         let player = try makePlayer("calf-release", lang: "en")
         player.start(nowMs: 0)

@@ -84,12 +84,14 @@ fn problems_point_at_draft_fields() {
     d.start = "2026-13-01".into();
     d.pain_stop_above = 11;
     d.contact = "x".repeat(300);
+    d.cautions = vec!["".into(), "  ".into(), "y".repeat(5000)];
     d.items[0].frequency = DraftFrequency::Days {
         days: vec!["mon".into(), "funday".into()],
         per_day: 9,
     };
     d.items[1].frequency = DraftFrequency::PerWeek { times: 0 };
     d.items[0].progression.as_mut().unwrap().every_weeks = 0;
+    d.items[0].progression.as_mut().unwrap().max_hold_s = Some(-4);
     let problems = d.build().expect_err("invalid");
     let got = paths(&problems);
     for want in [
@@ -101,6 +103,8 @@ fn problems_point_at_draft_fields() {
         "items[0].per_day",
         "items[1].frequency",
         "items[0].progression.every_weeks",
+        "items[0].progression.max_hold_s",
+        "cautions[2]",
     ] {
         assert!(got.contains(&want), "{want} missing from {problems:#?}");
     }
@@ -195,4 +199,65 @@ fn suggestions_grow_what_each_routine_has() {
         let built = d.build().unwrap_or_else(|p| panic!("{}: {p:#?}", r.id));
         assert!(built.timings[0].last_week_ms >= built.timings[0].first_week_ms);
     }
+}
+
+#[test]
+fn a_full_draft_of_library_routines_fits_one_qr_code_of_version_13() {
+    // Everything a therapist can fill in: who, for whom, a note, a caution,
+    // four library routines on different schedules, three of them growing.
+    // Measured: version 13 (436 characters; 523 and version 14 with
+    // dictionary v1). The 215 characters of the therapist's own words take
+    // about half. Without contact details, note and caution the same
+    // program fits version 10 (below).
+    let mut d = Draft::new(day("2026-11-23"));
+    d.title = "Heel and calf, six weeks".into();
+    d.for_name = "Sam".into();
+    d.therapist = "Dana Reyes".into();
+    d.clinic = "Riverside Physio".into();
+    d.contact = "+1 555 0100".into();
+    d.weeks = 6;
+    d.notes = "Roll the foot before your first steps in the morning. Calf work after the walk home; breathing at bedtime.".into();
+    d.cautions = vec!["Stop if the heel swells or the pain is sharp.".into()];
+    for id in [
+        "plantar-fascia",
+        "calf-release",
+        "post-run-legs",
+        "sleep-breathing",
+    ] {
+        d.add_routine(id).unwrap();
+    }
+    for i in 0..3 {
+        d.items[i].progression =
+            suggested_progression(library::builtin(&d.items[i].builtin).unwrap());
+    }
+    d.items[1].frequency = DraftFrequency::Days {
+        days: vec!["mon".into(), "wed".into(), "fri".into()],
+        per_day: 2,
+    };
+    d.items[2].frequency = DraftFrequency::PerWeek { times: 3 };
+    let built = d.build().expect("valid");
+    let code = share_code(&built.program);
+    let version = crate::qr_version(&code).expect("fits a QR code");
+    assert!(
+        version <= 13,
+        "version {version}, {} characters",
+        code.len()
+    );
+
+    let lean = Draft {
+        therapist: String::new(),
+        clinic: String::new(),
+        contact: String::new(),
+        notes: String::new(),
+        cautions: Vec::new(),
+        ..d
+    };
+    let code = share_code(&lean.build().expect("valid").program);
+    let version = crate::qr_version(&code).expect("fits a QR code");
+    println!("lean draft: version {version}, {} characters", code.len());
+    assert!(
+        version <= 10,
+        "version {version}, {} characters",
+        code.len()
+    );
 }

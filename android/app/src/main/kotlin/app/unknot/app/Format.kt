@@ -51,7 +51,8 @@ fun sideLabel(side: Side): Int = when (side) {
  * A readable message for an error from the core (the generated exception's
  * own message is a debug listing of its fields): every problem of an
  * invalid routine or program with its path and hint, the unknown id, why
- * a saved session cannot be restored, why a share code cannot be read.
+ * a saved session cannot be restored, why a share code cannot be read, a
+ * date that is not one, why a program cannot be edited as a draft.
  */
 fun errorText(context: Context, e: Throwable): String = when (e) {
     is UnknotException.InvalidRoutine -> buildString {
@@ -74,5 +75,9 @@ fun errorText(context: Context, e: Throwable): String = when (e) {
     is UnknotException.InvalidSession -> e.problems.joinToString("\n")
     is UnknotException.UnknownRoutine -> context.getString(R.string.error_unknown_routine, e.id)
     is UnknotException.BadSnapshot -> context.getString(R.string.error_bad_snapshot, e.reason)
+    // The core's sentence, which names the date.
+    is UnknotException.BadDate -> e.reason
+    // The core's sentence: which routine is written out in full, and what to do.
+    is UnknotException.NotEditable -> e.reason
     else -> e.message ?: e.toString()
 }

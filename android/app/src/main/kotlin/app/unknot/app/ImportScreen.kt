@@ -1,16 +1,29 @@
 package app.unknot.app
 
+import android.Manifest
+import android.content.ActivityNotFoundException
 import android.content.Context
+import android.content.Intent
+import android.content.pm.PackageManager
 import android.net.Uri
+import android.provider.Settings
+import androidx.activity.compose.BackHandler
+import androidx.activity.compose.rememberLauncherForActivityResult
+import androidx.activity.result.contract.ActivityResultContracts
 import androidx.compose.foundation.layout.Arrangement
+import androidx.compose.foundation.layout.Box
 import androidx.compose.foundation.layout.Column
 import androidx.compose.foundation.layout.PaddingValues
+import androidx.compose.foundation.layout.displayCutoutPadding
 import androidx.compose.foundation.layout.fillMaxSize
 import androidx.compose.foundation.layout.fillMaxWidth
 import androidx.compose.foundation.layout.heightIn
 import androidx.compose.foundation.layout.padding
+import androidx.compose.foundation.layout.systemBarsPadding
 import androidx.compose.foundation.lazy.LazyColumn
 import androidx.compose.foundation.lazy.items
+import androidx.compose.foundation.rememberScrollState
+import androidx.compose.foundation.verticalScroll
 import androidx.compose.material3.Button
 import androidx.compose.material3.Card
 import androidx.compose.material3.CardDefaults
@@ -28,9 +41,12 @@ import androidx.compose.runtime.setValue
 import androidx.compose.ui.Modifier
 import androidx.compose.ui.platform.LocalContext
 import androidx.compose.ui.res.stringResource
+import androidx.compose.ui.semantics.LiveRegionMode
 import androidx.compose.ui.semantics.heading
+import androidx.compose.ui.semantics.liveRegion
 import androidx.compose.ui.semantics.semantics
 import androidx.compose.ui.unit.dp
+import androidx.core.content.ContextCompat
 import app.unknot.core.ProgramDetails
 import app.unknot.core.UnknotException
 import app.unknot.core.looksLikeShareCode
@@ -77,17 +93,55 @@ private fun java.io.InputStream.readNBytesCompat(limit: Int): ByteArray {
 }
 
 /**
- * Adding a home program: paste the therapist's code or open a `.unknot`
- * file ([onOpenFile]); [onPreview] gets the program JSON to show before
- * it is accepted.
+ * Adding a home program: scan the therapist's QR code (where the phone has
+ * a camera), paste the code or open a `.unknot` file ([onOpenFile]);
+ * [onPreview] gets the program JSON to show before it is accepted. A
+ * scanned code takes the same way as a pasted one. The camera permission
+ * is asked for on the first scan; when it is refused the screen says why
+ * it was wanted and the other two ways stay.
  */
 @Composable
 fun ImportScreen(onBack: () -> Unit, onOpenFile: () -> Unit, onPreview: (String) -> Unit) {
     val context = LocalContext.current
     var code by rememberSaveable { mutableStateOf("") }
     var error by rememberSaveable { mutableStateOf<String?>(null) }
+    var scanning by rememberSaveable { mutableStateOf(false) }
+    var cameraRefused by rememberSaveable { mutableStateOf(false) }
+    val hasCamera = remember(context) { context.packageManager.hasSystemFeature(PackageManager.FEATURE_CAMERA_ANY) }
+    val askCamera = rememberLauncherForActivityResult(ActivityResultContracts.RequestPermission()) { granted ->
+        cameraRefused = !granted
+        scanning = granted
+    }
+
+    // A pasted or scanned code: the program it carries, or why it cannot be read.
+    fun readCode(text: String) {
+        try {
+            onPreview(programJsonOf(text))
+        } catch (e: UnknotException) {
+            error = errorText(context, e)
+        }
+    }
+
+    if (scanning) {
+        BackHandler { scanning = false }
+        ScanPanel(
+            onCode = { text ->
+                scanning = false
+                // Kept in the field, so a code the core refuses can be seen and scanned again.
+                code = text
+                readCode(text)
+            },
+            onError = { message ->
+                scanning = false
+                error = message
+            },
+            onCancel = { scanning = false },
+        )
+        return
+    }
+
     Column(
-        modifier = Modifier.fillMaxSize().padding(16.dp),
+        modifier = Modifier.fillMaxSize().verticalScroll(rememberScrollState()).padding(16.dp),
         verticalArrangement = Arrangement.spacedBy(12.dp),
     ) {
         TextButton(onClick = onBack) { Text(stringResource(R.string.back)) }
@@ -96,6 +150,23 @@ fun ImportScreen(onBack: () -> Unit, onOpenFile: () -> Unit, onPreview: (String)
             style = MaterialTheme.typography.headlineLarge,
             modifier = Modifier.semantics { heading() },
         )
+        if (hasCamera) {
+            Button(
+                onClick = {
+                    error = null
+                    if (ContextCompat.checkSelfPermission(context, Manifest.permission.CAMERA) ==
+                        PackageManager.PERMISSION_GRANTED
+                    ) {
+                        cameraRefused = false
+                        scanning = true
+                    } else {
+                        askCamera.launch(Manifest.permission.CAMERA)
+                    }
+                },
+                modifier = Modifier.fillMaxWidth().heightIn(min = 64.dp),
+            ) { Text(stringResource(R.string.import_scan), style = MaterialTheme.typography.titleLarge) }
+            if (cameraRefused) CameraRefused()
+        }
         OutlinedTextField(
             value = code,
             onValueChange = {
@@ -106,26 +177,75 @@ fun ImportScreen(onBack: () -> Unit, onOpenFile: () -> Unit, onPreview: (String)
             minLines = 3,
             modifier = Modifier.fillMaxWidth(),
         )
-        error?.let { Text(it, color = MaterialTheme.colorScheme.error) }
+        error?.let {
+            Text(
+                it,
+                color = MaterialTheme.colorScheme.error,
+                modifier = Modifier.semantics { liveRegion = LiveRegionMode.Polite },
+            )
+        }
         Button(
-            onClick = {
-                try {
-                    onPreview(programJsonOf(code))
-                } catch (e: UnknotException) {
-                    error = errorText(context, e)
-                }
-            },
+            onClick = { readCode(code) },
             enabled = code.isNotBlank(),
             modifier = Modifier.fillMaxWidth().heightIn(min = 56.dp),
         ) { Text(stringResource(R.string.import_check)) }
         OutlinedButton(onClick = onOpenFile, modifier = Modifier.fillMaxWidth().heightIn(min = 56.dp)) {
             Text(stringResource(R.string.import_open_file))
         }
-        // TODO: scan the therapist's QR code with CameraX and ML Kit barcode
-        // scanning (needs the CAMERA permission and both libraries from
-        // Google Maven); the scanned text goes through programJsonOf like a
-        // pasted code.
-        Text(stringResource(R.string.import_scan_todo), style = MaterialTheme.typography.bodySmall)
+    }
+}
+
+/**
+ * Why the camera was wanted, after the person said no: the code can be
+ * pasted or the file opened instead, or the camera allowed in the app's
+ * settings (the only place left once Android stops asking).
+ */
+@Composable
+private fun CameraRefused() {
+    val context = LocalContext.current
+    Card(colors = CardDefaults.cardColors(containerColor = MaterialTheme.colorScheme.secondaryContainer)) {
+        Column(Modifier.padding(16.dp), verticalArrangement = Arrangement.spacedBy(8.dp)) {
+            Text(stringResource(R.string.scan_refused), style = MaterialTheme.typography.bodyLarge)
+            TextButton(
+                onClick = {
+                    val settings = Intent(
+                        Settings.ACTION_APPLICATION_DETAILS_SETTINGS,
+                        Uri.fromParts("package", context.packageName, null),
+                    )
+                    try {
+                        context.startActivity(settings)
+                    } catch (e: ActivityNotFoundException) {
+                        // No settings screen to open: the text above still says what to do.
+                    }
+                },
+                modifier = Modifier.heightIn(min = 48.dp),
+            ) { Text(stringResource(R.string.open_settings)) }
+        }
+    }
+}
+
+/**
+ * The camera at work: what to do, the picture (as much of the screen as is
+ * left) and a large cancel button. [onCode] gets the first share code seen.
+ */
+@Composable
+private fun ScanPanel(onCode: (String) -> Unit, onError: (String) -> Unit, onCancel: () -> Unit) {
+    Column(
+        modifier = Modifier.fillMaxSize().systemBarsPadding().displayCutoutPadding().padding(16.dp),
+        verticalArrangement = Arrangement.spacedBy(12.dp),
+    ) {
+        Text(
+            stringResource(R.string.scan_title),
+            style = MaterialTheme.typography.headlineLarge,
+            modifier = Modifier.semantics { heading() },
+        )
+        Text(stringResource(R.string.scan_hint), style = MaterialTheme.typography.bodyLarge)
+        Box(Modifier.weight(1f).fillMaxWidth()) {
+            QrScanner(onCode = onCode, onError = onError, modifier = Modifier.fillMaxSize())
+        }
+        OutlinedButton(onClick = onCancel, modifier = Modifier.fillMaxWidth().heightIn(min = 64.dp)) {
+            Text(stringResource(R.string.cancel), style = MaterialTheme.typography.titleLarge)
+        }
     }
 }
 

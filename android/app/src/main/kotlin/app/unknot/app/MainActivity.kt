@@ -15,11 +15,13 @@ import androidx.activity.ComponentActivity
 import androidx.activity.compose.BackHandler
 import androidx.activity.compose.setContent
 import androidx.activity.result.contract.ActivityResultContracts
+import androidx.compose.foundation.horizontalScroll
 import androidx.compose.foundation.layout.Arrangement
 import androidx.compose.foundation.layout.Box
 import androidx.compose.foundation.layout.Column
 import androidx.compose.foundation.layout.Row
 import androidx.compose.foundation.layout.padding
+import androidx.compose.foundation.rememberScrollState
 import androidx.compose.material3.AlertDialog
 import androidx.compose.material3.MaterialTheme
 import androidx.compose.material3.Surface
@@ -36,9 +38,12 @@ import androidx.compose.ui.Modifier
 import androidx.compose.ui.res.stringResource
 import androidx.compose.ui.unit.dp
 import androidx.core.content.ContextCompat
+import app.unknot.core.ProgramDraft
 import app.unknot.core.UnknotException
 import app.unknot.core.builtinRoutine
 import app.unknot.core.parseProgram
+import app.unknot.core.programDraftFromProgram
+import app.unknot.core.programDraftNew
 import app.unknot.core.safetyScreen
 import java.io.IOException
 import java.util.Locale
@@ -59,6 +64,8 @@ sealed interface Screen {
     data object Import : Screen
     /** The program being imported, before it is accepted. */
     data object Preview : Screen
+    /** Therapist mode: a program put together from built-in routines. */
+    data object Therapist : Screen
 }
 
 /**
@@ -67,7 +74,9 @@ sealed interface Screen {
  * starts at Today while a program is active, else at the library. It
  * also receives `.unknot` files (ACTION_VIEW) for the import preview. When a
  * session was saved unfinished and the service has none, it offers to
- * resume it.
+ * resume it. The therapist's program draft is held here, above the back
+ * stack, so it outlives going to the preview and back (and is saved with
+ * the instance state).
  */
 class MainActivity : ComponentActivity() {
     private var service by mutableStateOf<SessionService?>(null)
@@ -209,6 +218,41 @@ class MainActivity : ComponentActivity() {
             if (arrived > 0 && importing != null && stack.last() != "preview") stack = stack + "preview"
         }
         BackHandler(enabled = stack.size > 1) { stack = stack.dropLast(1) }
+        // The program a therapist is putting together, or null before the first.
+        var draft by rememberSaveable(stateSaver = ProgramDraftSaver) { mutableStateOf<ProgramDraft?>(null) }
+        // An existing program opened for editing while another draft was in progress.
+        var replaceWith by remember { mutableStateOf<ProgramDraft?>(null) }
+        // Why the active program cannot be edited.
+        var cannotEdit by remember { mutableStateOf<String?>(null) }
+
+        // A new draft starting today (the phone's date), unless one is in progress.
+        fun makeProgram() {
+            if (draft == null) {
+                draft = try {
+                    programDraftNew(JournalStore.today())
+                } catch (e: UnknotException) {
+                    Toast.makeText(this, errorText(this, e), Toast.LENGTH_LONG).show()
+                    return
+                }
+            }
+            stack = stack + "therapist"
+        }
+
+        // The active program back into a draft, or why it cannot be.
+        fun editProgram(json: String) {
+            try {
+                val edited = programDraftFromProgram(json)
+                if (draft == null || draft == edited) {
+                    draft = edited
+                    stack = stack + "therapist"
+                } else {
+                    replaceWith = edited
+                }
+            } catch (e: UnknotException) {
+                cannotEdit = errorText(this, e)
+            }
+        }
+
         val safety = remember(lang) { safetyScreen(lang) }
         var safetyAccepted by remember { mutableStateOf(SafetyAcceptance.isAccepted(this, safety.version)) }
         if (!safetyAccepted) {
@@ -244,6 +288,29 @@ class MainActivity : ComponentActivity() {
                 )
             }
         }
+        replaceWith?.let { edited ->
+            AlertDialog(
+                onDismissRequest = { replaceWith = null },
+                title = { Text(stringResource(R.string.replace_draft_title)) },
+                text = { Text(stringResource(R.string.replace_draft_text)) },
+                confirmButton = {
+                    TextButton(onClick = {
+                        replaceWith = null
+                        draft = edited
+                        stack = stack + "therapist"
+                    }) { Text(stringResource(R.string.replace)) }
+                },
+                dismissButton = { TextButton(onClick = { replaceWith = null }) { Text(stringResource(R.string.cancel)) } },
+            )
+        }
+        cannotEdit?.let { why ->
+            AlertDialog(
+                onDismissRequest = { cannotEdit = null },
+                title = { Text(stringResource(R.string.edit_failed_title)) },
+                text = { Text(why) },
+                confirmButton = { TextButton(onClick = { cannotEdit = null }) { Text(stringResource(R.string.done)) } },
+            )
+        }
         pendingStart?.let { request ->
             PainBeforeDialog(
                 onStart = { pain ->
@@ -255,12 +322,16 @@ class MainActivity : ComponentActivity() {
         }
         when (screen) {
             Screen.Library -> Column {
-                Row(horizontalArrangement = Arrangement.spacedBy(8.dp), modifier = Modifier.padding(horizontal = 8.dp)) {
+                Row(
+                    horizontalArrangement = Arrangement.spacedBy(8.dp),
+                    modifier = Modifier.horizontalScroll(rememberScrollState()).padding(horizontal = 8.dp),
+                ) {
                     if (program != null && stack.size > 1) {
                         TextButton(onClick = { stack = stack.dropLast(1) }) { Text(stringResource(R.string.back)) }
                     }
                     TextButton(onClick = { stack = stack + "progress" }) { Text(stringResource(R.string.progress)) }
                     TextButton(onClick = { stack = stack + "import" }) { Text(stringResource(R.string.import_program)) }
+                    TextButton(onClick = { makeProgram() }) { Text(stringResource(R.string.make_program)) }
                 }
                 Box(Modifier.weight(1f)) {
                     LibraryScreen(
@@ -281,6 +352,8 @@ class MainActivity : ComponentActivity() {
                         onProgress = { stack = stack + "progress" },
                         onLibrary = { stack = stack + "library" },
                         onImport = { stack = stack + "import" },
+                        onMakeProgram = { makeProgram() },
+                        onEdit = { editProgram(json) },
                     )
                 }
             }
@@ -320,6 +393,31 @@ class MainActivity : ComponentActivity() {
                         onCancel = {
                             importing = null
                             stack = stack.dropLast(1).ifEmpty { listOf(home) }
+                        },
+                    )
+                }
+            }
+            Screen.Therapist -> {
+                val current = draft
+                if (current == null) {
+                    LaunchedEffect(Unit) { stack = stack.dropLast(1).ifEmpty { listOf(home) } }
+                } else {
+                    TherapistScreen(
+                        draft = current,
+                        lang = lang,
+                        onChange = { draft = it },
+                        onBack = { stack = stack.dropLast(1) },
+                        onNew = {
+                            try {
+                                draft = programDraftNew(JournalStore.today())
+                            } catch (e: UnknotException) {
+                                Toast.makeText(this, errorText(this, e), Toast.LENGTH_LONG).show()
+                            }
+                        },
+                        // Through the same preview as an imported program.
+                        onUse = { json ->
+                            importing = json
+                            stack = stack + "preview"
                         },
                     )
                 }
@@ -370,6 +468,7 @@ class MainActivity : ComponentActivity() {
         entry == "progress" -> Screen.Progress
         entry == "import" -> Screen.Import
         entry == "preview" -> Screen.Preview
+        entry == "therapist" -> Screen.Therapist
         entry.startsWith("routine:") -> Screen.Routine(entry.removePrefix("routine:"))
         else -> Screen.Library
     }

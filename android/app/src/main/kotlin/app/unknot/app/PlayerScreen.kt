@@ -71,7 +71,7 @@ fun PlayerScreen(service: SessionService?, onClose: () -> Unit) {
             withFrameMillis { now ->
                 if (now - last >= REFRESH_MS) {
                     last = now
-                    service?.refresh()
+                    service?.redraw()
                 }
             }
         }

@@ -297,6 +297,9 @@ class SessionService : Service() {
     /** A fresh frame for the screen (hands out any cue that fell due). */
     fun refresh() { controller?.refresh() }
 
+    /** A fresh frame for a screen redrawing while the session runs (the core's light pulse). */
+    fun redraw() { controller?.redraw() }
+
     /**
      * Saves the session's snapshot with the routine id and language while
      * the core reports it unfinished (running, paused or waiting); once it

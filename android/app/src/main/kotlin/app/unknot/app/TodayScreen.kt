@@ -1,5 +1,6 @@
 package app.unknot.app
 
+import androidx.compose.foundation.horizontalScroll
 import androidx.compose.foundation.layout.Arrangement
 import androidx.compose.foundation.layout.Column
 import androidx.compose.foundation.layout.PaddingValues
@@ -10,6 +11,7 @@ import androidx.compose.foundation.layout.heightIn
 import androidx.compose.foundation.layout.padding
 import androidx.compose.foundation.lazy.LazyColumn
 import androidx.compose.foundation.lazy.items
+import androidx.compose.foundation.rememberScrollState
 import androidx.compose.material3.Button
 import androidx.compose.material3.Card
 import androidx.compose.material3.MaterialTheme
@@ -33,7 +35,9 @@ import app.unknot.core.parseProgram
  * The start screen while a program is active: what it asks for today, as
  * the core counts it from the journal's sessions, each routine startable
  * ([onStart] with its id and the program week to grow it to), and the
- * ways to the progress screen, the library and importing a new program.
+ * ways to the progress screen, the library and importing a new program;
+ * for the therapist, making a program ([onMakeProgram]) and editing this
+ * one ([onEdit]).
  */
 @Composable
 fun TodayScreen(
@@ -43,6 +47,8 @@ fun TodayScreen(
     onProgress: () -> Unit,
     onLibrary: () -> Unit,
     onImport: () -> Unit,
+    onMakeProgram: () -> Unit,
+    onEdit: () -> Unit,
 ) {
     val context = LocalContext.current
     // Read again each time the screen is shown (after a session, say).
@@ -61,10 +67,11 @@ fun TodayScreen(
         verticalArrangement = Arrangement.spacedBy(12.dp),
     ) {
         item {
-            Row(horizontalArrangement = Arrangement.spacedBy(8.dp)) {
+            Row(Modifier.horizontalScroll(rememberScrollState()), horizontalArrangement = Arrangement.spacedBy(8.dp)) {
                 TextButton(onClick = onProgress) { Text(stringResource(R.string.progress)) }
                 TextButton(onClick = onLibrary) { Text(stringResource(R.string.library)) }
                 TextButton(onClick = onImport) { Text(stringResource(R.string.import_program)) }
+                TextButton(onClick = onMakeProgram) { Text(stringResource(R.string.make_program)) }
             }
             Text(
                 stringResource(R.string.today_title),
@@ -98,6 +105,12 @@ fun TodayScreen(
                 items(today.due.filter { it.today > 0 || it.done > 0 }, key = { it.routineId }) { due ->
                     DueCard(due) { onStart(due.routineId, week) }
                 }
+            }
+        }
+        // For the therapist, after everything the patient needs.
+        item {
+            TextButton(onClick = onEdit, modifier = Modifier.heightIn(min = 48.dp)) {
+                Text(stringResource(R.string.edit_as_therapist))
             }
         }
     }

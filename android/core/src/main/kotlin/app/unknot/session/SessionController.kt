@@ -1,7 +1,9 @@
 package app.unknot.session
 
+import app.unknot.core.Cue
 import app.unknot.core.Frame
 import app.unknot.core.Player
+import app.unknot.core.Pulse
 import app.unknot.core.RoutineSource
 import app.unknot.core.SessionSummary
 import app.unknot.core.Update
@@ -82,6 +84,21 @@ class SessionController(
      */
     fun refresh(): Update = onWake()
 
+    /**
+     * A fresh frame for a screen that redraws many times a second. It
+     * crosses into the core with the light `pulse` call, which carries the
+     * whole frame only when the step, segment or status changed; otherwise
+     * the moving numbers are taken into the frame held. Cues that fell due
+     * are spoken and the wake-up re-armed, as on a wake-up.
+     */
+    fun redraw(): Frame = synchronized(lock) {
+        check(!closed) { "the session controller is closed" }
+        val pulse = player.pulse(clock.nowMs())
+        val next = pulse.frame ?: frame.withPulse(pulse)
+        publish(pulse.cues, next)
+        next
+    }
+
     /** The session as a string to save, for [restore]. */
     fun snapshot(): String = synchronized(lock) {
         check(!closed) { "the session controller is closed" }
@@ -111,14 +128,19 @@ class SessionController(
     private inline fun run(command: (Long) -> Update): Update = synchronized(lock) {
         check(!closed) { "the session controller is closed" }
         val update = command(clock.nowMs())
-        for (cue in update.cues) {
+        publish(update.cues, update.frame)
+        update
+    }
+
+    /** Speaks the cues marked `speak`, re-arms the wake-up and hands [next] to the listeners. */
+    private fun publish(due: List<Cue>, next: Frame) {
+        for (cue in due) {
             if (cue.speak) cues.speak(cue)
         }
-        val wake = update.frame.nextWakeMs
+        val wake = next.nextWakeMs
         if (wake != null) scheduler.schedule(wake) else scheduler.cancel()
-        frame = update.frame
-        for (listener in listeners) listener.onFrame(update.frame)
-        update
+        frame = next
+        for (listener in listeners) listener.onFrame(next)
     }
 
     companion object {
@@ -146,3 +168,15 @@ class SessionController(
             SessionController(Player.restore(source, lang, snapshot, clock.nowMs()), clock, scheduler, cues)
     }
 }
+
+/** This frame with a pulse's moving numbers taken in. */
+internal fun Frame.withPulse(p: Pulse): Frame = copy(
+    nowMs = p.nowMs,
+    segmentProgress = p.segmentProgress,
+    segmentRemainingMs = p.segmentRemainingMs,
+    stepRemainingMs = p.stepRemainingMs,
+    positionMs = p.positionMs,
+    remainingMs = p.remainingMs,
+    pausedMs = p.pausedMs,
+    nextWakeMs = p.nextWakeMs,
+)

@@ -174,6 +174,33 @@ class SessionControllerTest {
     }
 
     @Test
+    fun redrawingAt30FpsKeepsTheCoresFrameAndSpeaksEveryCue() {
+        // The same session twice: one redrawn every 33 ms through light
+        // pulses, one driven by wake-ups alone. They must say the same.
+        val source = RoutineSource.Builtin("calf-release")
+        val lean = controller(source)
+        val plain = Player(source, "en")
+        lean.start()
+        plain.start(clock.now)
+        val start = clock.now
+        val before = frames.size
+        while (clock.now < start + 90_000) {
+            clock.now += 33
+            val f = lean.redraw()
+            assertEquals("a redraw is the frame the core would give", plain.tick(clock.now).frame, f)
+            if (f.status == Status.WAITING) lean.proceed().also { plain.proceed(clock.now) }
+        }
+        assertTrue("every redraw reaches the listeners", frames.size - before >= 90_000 / 33)
+        // Spoken cues: one per segment start at least, each once.
+        val spoken = sink.spoken.map { it.dueMs to it.kind }
+        assertEquals(spoken.distinct(), spoken)
+        assertTrue(sink.spoken.count { it.kind == CueKind.SEGMENT } >= 3)
+        assertEquals(scheduler.pending, lean.frame.nextWakeMs)
+        plain.close()
+        lean.close()
+    }
+
+    @Test
     fun snapshotAndRestoreContinueTheSameSession() {
         val source = RoutineSource.Builtin("box-breathing")
         val saved = controller(source).use { c ->

@@ -51,6 +51,8 @@ fun main() {
         var now = 0L
         measure("Player.tick") { player.tick(++now) } // 1 ms per call, never reaching a cue
         check(player.frame().nextWakeMs == 1_800_000L) { "the bench must not reach a cue" }
+        measure("Player.pulse") { player.pulse(++now) }
+        check(player.pulse(++now).frame == null) { "pulses between boundaries carry no frame" }
         measure("Player.status") { player.status() }
         measure("Player.frame") { player.frame() }
     }

@@ -1,0 +1,348 @@
+package app.unknot.app
+
+import androidx.compose.foundation.layout.Arrangement
+import androidx.compose.foundation.layout.Column
+import androidx.compose.foundation.layout.Row
+import androidx.compose.foundation.layout.Spacer
+import androidx.compose.foundation.layout.fillMaxWidth
+import androidx.compose.foundation.layout.heightIn
+import androidx.compose.foundation.layout.padding
+import androidx.compose.foundation.selection.selectable
+import androidx.compose.foundation.selection.selectableGroup
+import androidx.compose.foundation.selection.toggleable
+import androidx.compose.material.icons.Icons
+import androidx.compose.material.icons.filled.Delete
+import androidx.compose.material.icons.filled.KeyboardArrowDown
+import androidx.compose.material.icons.filled.KeyboardArrowUp
+import androidx.compose.material3.Card
+import androidx.compose.material3.FilterChip
+import androidx.compose.material3.Icon
+import androidx.compose.material3.IconButton
+import androidx.compose.material3.MaterialTheme
+import androidx.compose.material3.RadioButton
+import androidx.compose.material3.Switch
+import androidx.compose.material3.Text
+import androidx.compose.runtime.Composable
+import androidx.compose.runtime.getValue
+import androidx.compose.runtime.mutableStateOf
+import androidx.compose.runtime.remember
+import androidx.compose.runtime.saveable.rememberSaveable
+import androidx.compose.runtime.setValue
+import androidx.compose.ui.Alignment
+import androidx.compose.ui.Modifier
+import androidx.compose.ui.res.stringResource
+import androidx.compose.ui.semantics.Role
+import androidx.compose.ui.semantics.contentDescription
+import androidx.compose.ui.semantics.heading
+import androidx.compose.ui.semantics.semantics
+import androidx.compose.ui.unit.dp
+import app.unknot.core.DraftItem
+import app.unknot.core.DraftProgression
+import app.unknot.core.DraftRoutineTiming
+import app.unknot.core.Frequency
+import app.unknot.core.Problem
+import app.unknot.core.UnknotException
+import app.unknot.core.programDraftSuggestedProgression
+import java.time.DayOfWeek
+import java.time.format.TextStyle
+import java.util.Locale
+
+/**
+ * The weekday words of the program format, Monday first: a `Days`
+ * frequency lists some of them, "every day" lists all seven.
+ */
+private val WEEKDAYS = listOf("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+/** The progression fields of the draft, as the core's problem paths name them. */
+private val PROGRESSION_FIELDS = listOf(
+    "every_weeks", "hold_add_s", "seconds_add_s", "reps_add", "max_hold_s", "max_seconds_s", "max_reps",
+)
+
+/** The problems of one progression value ([field], one of [PROGRESSION_FIELDS]) under [path]. */
+private fun List<Problem>.ofField(path: String, field: String): List<Problem> = under("$path.$field")
+
+/**
+ * One routine of the draft: its title with move and remove buttons, how
+ * long it takes in the first and last week (from the core, once the draft
+ * is valid), when it is due, and how it grows.
+ */
+@Composable
+internal fun ItemCard(
+    item: DraftItem,
+    index: Int,
+    count: Int,
+    title: String,
+    weeks: Int,
+    timing: DraftRoutineTiming?,
+    problems: List<Problem>,
+    onChange: (DraftItem) -> Unit,
+    onRemove: () -> Unit,
+    onMove: (to: Int) -> Unit,
+) {
+    val base = "items[$index]"
+    val frequencyProblems = problems.under("$base.frequency")
+    val perDayProblems = problems.under("$base.per_day")
+    val progressionProblems = problems.under("$base.progression")
+    val otherProblems = problems.filter {
+        it !in frequencyProblems && it !in perDayProblems && it !in progressionProblems
+    }
+    Card(Modifier.fillMaxWidth()) {
+        Column(Modifier.padding(16.dp), verticalArrangement = Arrangement.spacedBy(12.dp)) {
+            Row(verticalAlignment = Alignment.CenterVertically) {
+                Text(
+                    title,
+                    style = MaterialTheme.typography.titleLarge,
+                    modifier = Modifier.weight(1f).semantics { heading() },
+                )
+                IconButton(onClick = { onMove(index - 1) }, enabled = index > 0) {
+                    Icon(Icons.Filled.KeyboardArrowUp, contentDescription = stringResource(R.string.move_up, title))
+                }
+                IconButton(onClick = { onMove(index + 1) }, enabled = index < count - 1) {
+                    Icon(Icons.Filled.KeyboardArrowDown, contentDescription = stringResource(R.string.move_down, title))
+                }
+                IconButton(onClick = onRemove) {
+                    Icon(Icons.Filled.Delete, contentDescription = stringResource(R.string.remove_routine, title))
+                }
+            }
+            timing?.let { TimingLine(it, weeks) }
+            FrequencyEditor(item.frequency, frequencyProblems, perDayProblems) { onChange(item.copy(frequency = it)) }
+            ProgressionEditor(item, "$base.progression", progressionProblems) { onChange(item.copy(progression = it)) }
+            if (otherProblems.isNotEmpty()) ProblemLines(otherProblems)
+        }
+    }
+}
+
+/** Week 1's and the last week's length and the sessions a week, as the core counted them. */
+@Composable
+internal fun TimingLine(t: DraftRoutineTiming, weeks: Int) {
+    val text = if (weeks > 1) {
+        stringResource(R.string.timing_weeks, clockText(t.firstWeekMs), weeks, clockText(t.lastWeekMs), t.perWeek)
+    } else {
+        stringResource(R.string.timing_one_week, clockText(t.firstWeekMs), t.perWeek)
+    }
+    Text(text, style = MaterialTheme.typography.bodyLarge)
+}
+
+/**
+ * When a routine is due: every day, on chosen weekdays (chips), or a
+ * number of times a week on any days; with days, how many times each day.
+ * Switching keeps what it can: to "times a week" with as many sessions as
+ * the days gave, to days with all seven (then untick the ones to drop).
+ */
+@Composable
+private fun FrequencyEditor(
+    frequency: Frequency,
+    problems: List<Problem>,
+    perDayProblems: List<Problem>,
+    onChange: (Frequency) -> Unit,
+) {
+    // "Chosen days" stays chosen while all seven are ticked, until "every day" is picked.
+    var pickDays by rememberSaveable { mutableStateOf(false) }
+    val daily = frequency is Frequency.Days && !pickDays && frequency.days.toSet() == WEEKDAYS.toSet()
+    val chosen = frequency is Frequency.Days && !daily
+    Column(verticalArrangement = Arrangement.spacedBy(8.dp)) {
+        Text(stringResource(R.string.frequency), style = MaterialTheme.typography.titleSmall)
+        Column(Modifier.selectableGroup()) {
+            Choice(stringResource(R.string.freq_daily), daily) {
+                pickDays = false
+                onChange(Frequency.Days(days = WEEKDAYS, perDay = (frequency as? Frequency.Days)?.perDay ?: 1))
+            }
+            Choice(stringResource(R.string.freq_days), chosen) {
+                pickDays = true
+                if (frequency is Frequency.PerWeek) onChange(Frequency.Days(days = WEEKDAYS, perDay = 1))
+            }
+            Choice(stringResource(R.string.freq_per_week), frequency is Frequency.PerWeek) {
+                pickDays = false
+                if (frequency is Frequency.Days) onChange(Frequency.PerWeek(times = frequency.days.size * frequency.perDay))
+            }
+        }
+        when (frequency) {
+            is Frequency.Days -> {
+                if (chosen) Weekdays(frequency.days) { onChange(frequency.copy(days = it)) }
+                Stepper(
+                    label = stringResource(R.string.per_day),
+                    value = frequency.perDay,
+                    onChange = { onChange(frequency.copy(perDay = it)) },
+                    min = 1,
+                    problems = perDayProblems,
+                )
+            }
+            is Frequency.PerWeek -> Stepper(
+                label = stringResource(R.string.times_week),
+                value = frequency.times,
+                onChange = { onChange(frequency.copy(times = it)) },
+                min = 1,
+            )
+        }
+        if (problems.isNotEmpty()) ProblemLines(problems)
+    }
+}
+
+/** One radio choice, the whole row a large touch target. */
+@Composable
+private fun Choice(label: String, selected: Boolean, onSelect: () -> Unit) {
+    Row(
+        modifier = Modifier
+            .fillMaxWidth()
+            .heightIn(min = 48.dp)
+            .selectable(selected = selected, onClick = onSelect, role = Role.RadioButton),
+        verticalAlignment = Alignment.CenterVertically,
+    ) {
+        RadioButton(selected = selected, onClick = null)
+        Text(label, style = MaterialTheme.typography.bodyLarge, modifier = Modifier.padding(start = 12.dp))
+    }
+}
+
+/** A chip per weekday (short names, read out in full), Monday to Thursday over Friday to Sunday. */
+@Composable
+private fun Weekdays(days: List<String>, onChange: (List<String>) -> Unit) {
+    val locale = Locale.getDefault()
+    Column(verticalArrangement = Arrangement.spacedBy(4.dp)) {
+        WEEKDAYS.chunked(4).forEach { row ->
+            Row(horizontalArrangement = Arrangement.spacedBy(8.dp)) {
+                row.forEach { day ->
+                    val dow = DayOfWeek.of(WEEKDAYS.indexOf(day) + 1)
+                    val full = dow.getDisplayName(TextStyle.FULL, locale)
+                    val on = day in days
+                    FilterChip(
+                        selected = on,
+                        onClick = {
+                            val set = if (on) days.toSet() - day else days.toSet() + day
+                            // Kept in the format's Monday-first order.
+                            onChange(WEEKDAYS.filter { it in set })
+                        },
+                        label = { Text(dow.getDisplayName(TextStyle.SHORT, locale)) },
+                        modifier = Modifier.semantics { contentDescription = full },
+                    )
+                }
+            }
+        }
+    }
+}
+
+/**
+ * Whether and how a routine grows week by week. The switch fills in the
+ * core's suggestion for that routine; it is off, and says why, for a
+ * routine with nothing that can grow. Each value stays editable.
+ */
+@Composable
+private fun ProgressionEditor(
+    item: DraftItem,
+    path: String,
+    problems: List<Problem>,
+    onChange: (DraftProgression?) -> Unit,
+) {
+    val suggested = remember(item.builtinId) {
+        try {
+            programDraftSuggestedProgression(item.builtinId)
+        } catch (e: UnknotException) {
+            null
+        }
+    }
+    val on = item.progression != null
+    val canSwitch = on || suggested != null
+    Column(verticalArrangement = Arrangement.spacedBy(8.dp)) {
+        Row(
+            modifier = Modifier
+                .fillMaxWidth()
+                .heightIn(min = 56.dp)
+                .toggleable(
+                    value = on,
+                    enabled = canSwitch,
+                    role = Role.Switch,
+                    onValueChange = { wanted -> onChange(if (wanted) suggested else null) },
+                ),
+            verticalAlignment = Alignment.CenterVertically,
+        ) {
+            Text(stringResource(R.string.progression), style = MaterialTheme.typography.titleSmall, modifier = Modifier.weight(1f))
+            Switch(checked = on, onCheckedChange = null, enabled = canSwitch)
+        }
+        if (!canSwitch) Text(stringResource(R.string.progression_none), style = MaterialTheme.typography.bodyMedium)
+        // With the values shown, each field shows its own problems; the rest show here.
+        val here = if (item.progression == null) {
+            problems
+        } else {
+            val shown = PROGRESSION_FIELDS.flatMap { problems.ofField(path, it) }
+            problems.filter { it !in shown }
+        }
+        if (here.isNotEmpty()) ProblemLines(here)
+        item.progression?.let { p -> ProgressionFields(p, path, problems, onChange) }
+    }
+}
+
+/** The values of a progression, each a number field with the core's problems for it under it. */
+@Composable
+private fun ProgressionFields(
+    p: DraftProgression,
+    path: String,
+    problems: List<Problem>,
+    onChange: (DraftProgression) -> Unit,
+) {
+    Column(verticalArrangement = Arrangement.spacedBy(8.dp)) {
+        val none = stringResource(R.string.no_limit)
+        Row(horizontalArrangement = Arrangement.spacedBy(8.dp)) {
+            NumberField(
+                label = stringResource(R.string.prog_every),
+                value = p.everyWeeks,
+                onChange = { onChange(p.copy(everyWeeks = it ?: 0)) },
+                problems = problems.ofField(path, "every_weeks"),
+                modifier = Modifier.weight(1f),
+            )
+            NumberField(
+                label = stringResource(R.string.prog_reps_add),
+                value = p.repsAdd,
+                onChange = { onChange(p.copy(repsAdd = it ?: 0)) },
+                problems = problems.ofField(path, "reps_add"),
+                modifier = Modifier.weight(1f),
+            )
+        }
+        Row(horizontalArrangement = Arrangement.spacedBy(8.dp)) {
+            NumberField(
+                label = stringResource(R.string.prog_hold_add),
+                value = p.holdAddS,
+                onChange = { onChange(p.copy(holdAddS = it ?: 0)) },
+                problems = problems.ofField(path, "hold_add_s"),
+                modifier = Modifier.weight(1f),
+            )
+            NumberField(
+                label = stringResource(R.string.prog_seconds_add),
+                value = p.secondsAddS,
+                onChange = { onChange(p.copy(secondsAddS = it ?: 0)) },
+                problems = problems.ofField(path, "seconds_add_s"),
+                modifier = Modifier.weight(1f),
+            )
+        }
+        Row(horizontalArrangement = Arrangement.spacedBy(8.dp)) {
+            NumberField(
+                label = stringResource(R.string.prog_max_hold),
+                value = p.maxHoldS,
+                onChange = { onChange(p.copy(maxHoldS = it)) },
+                optional = true,
+                emptyText = none,
+                problems = problems.ofField(path, "max_hold_s"),
+                modifier = Modifier.weight(1f),
+            )
+            NumberField(
+                label = stringResource(R.string.prog_max_seconds),
+                value = p.maxSecondsS,
+                onChange = { onChange(p.copy(maxSecondsS = it)) },
+                optional = true,
+                emptyText = none,
+                problems = problems.ofField(path, "max_seconds_s"),
+                modifier = Modifier.weight(1f),
+            )
+        }
+        Row(horizontalArrangement = Arrangement.spacedBy(8.dp)) {
+            NumberField(
+                label = stringResource(R.string.prog_max_reps),
+                value = p.maxReps,
+                onChange = { onChange(p.copy(maxReps = it)) },
+                optional = true,
+                emptyText = none,
+                problems = problems.ofField(path, "max_reps"),
+                modifier = Modifier.weight(1f),
+            )
+            Spacer(Modifier.weight(1f))
+        }
+    }
+}
