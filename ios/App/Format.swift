@@ -33,6 +33,8 @@ func errorText(_ error: Error) -> String {
         return listing("The routine is not valid:", problems)
     case .UnknownRoutine(let id)?:
         return "There is no built-in routine called “\(id)”."
+    case .NotEditable(let reason)?:
+        return reason
     case .BadSnapshot(let reason)?:
         return "The saved session cannot be resumed: \(reason)"
     case .InvalidProgram(let problems)?:
@@ -74,4 +76,25 @@ func utcOffsetMin(_ date: Date = Date()) -> Int32 {
 func localDay(_ date: Date = Date()) -> String {
     let c = Calendar(identifier: .gregorian).dateComponents(in: TimeZone.current, from: date)
     return String(format: "%04d-%02d-%02d", c.year ?? 1970, c.month ?? 1, c.day ?? 1)
+}
+
+/// A core day (`YYYY-MM-DD`) as noon of that day on the phone's calendar,
+/// for a date picker; nil when it is not written that way. The inverse of
+/// `localDay`.
+func dayDate(_ day: String) -> Date? {
+    let parts = day.split(separator: "-", omittingEmptySubsequences: false).map { Int($0) }
+    guard parts.count == 3, let y = parts[0], let m = parts[1], let d = parts[2] else { return nil }
+    var calendar = Calendar(identifier: .gregorian)
+    calendar.timeZone = TimeZone.current
+    return calendar.date(from: DateComponents(year: y, month: m, day: d, hour: 12))
+}
+
+/// A weekday word of the program format (`mon` … `sun`) as the phone's
+/// weekday name, full or short; the word itself when it is not one.
+func weekdayLabel(_ word: String, short: Bool = false) -> String {
+    // Calendar's weekday symbols start on Sunday.
+    let words = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"]
+    guard let i = words.firstIndex(of: word) else { return word }
+    let calendar = Calendar.current
+    return (short ? calendar.shortWeekdaySymbols : calendar.weekdaySymbols)[i]
 }

@@ -1,6 +1,7 @@
 // The built-in routines, searchable by text and filtered by body area and
 // tag, both taken from the summaries the core hands out. A session saved
-// unfinished by an earlier run is offered at the top.
+// unfinished by an earlier run is offered at the top; "Make a program" in
+// the toolbar opens therapist mode.
 
 import SwiftUI
 import UnknotCore
@@ -75,6 +76,7 @@ struct LibraryView: View {
         }
         .navigationTitle("Routines")
         .searchable(text: $query, prompt: "Search routines")
+        .therapistEntry(programJson: nil)
         .navigationDestination(for: String.self) { id in RoutineDetailView(id: id, lang: lang) }
         .navigationDestination(isPresented: $playing) { PlayerView() }
         .task { all = builtinSummaries(lang: lang) }

@@ -158,7 +158,8 @@ struct ProgramImportView: View {
 }
 
 /// Today in the active program: each routine due, as the core counts it
-/// against the journal, startable as grown for the current week.
+/// against the journal, startable as grown for the current week. The
+/// toolbar leads to therapist mode: a new program, or this one edited.
 struct TodayView: View {
     @Environment(AppData.self) private var app
     @Environment(PlayerModel.self) private var player
@@ -191,6 +192,7 @@ struct TodayView: View {
             if let error { Section { Text(error).foregroundStyle(.red) } }
         }
         .navigationTitle("Today")
+        .therapistEntry(programJson: app.programJson)
         .navigationDestination(isPresented: $playing) { PlayerView() }
         .sheet(item: Binding(get: { asking.map(DueItem.init) }, set: { asking = $0?.routine }),
                onDismiss: start) { item in
