@@ -107,6 +107,47 @@ pub struct DraftOutcome {
     pub minutes_per_week_last: i32,
 }
 
+/// The bounds the program format sets on a draft's numbers, for the form's
+/// steppers (whether a value is valid is still `program_draft_build`'s answer).
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct DraftLimits {
+    /// Most weeks a program lasts (fewest: 1).
+    pub max_weeks: i32,
+    /// Most routines in one program.
+    pub max_routines: i32,
+    /// Most times a day-scheduled routine is due on one day.
+    pub max_per_day: i32,
+    /// Most times a `per_week` routine is due in one week.
+    pub max_per_week: i32,
+    /// Highest pain rating, and so the highest `pain_stop_above`.
+    pub pain_max: i32,
+    /// Smallest `pain_flare_rise`.
+    pub flare_rise_min: i32,
+    /// Longest hold or massage time, in seconds (also the most a growth adds).
+    pub max_seconds: i32,
+    /// Most reps (also the most a growth adds).
+    pub max_reps: i32,
+}
+
+/// The bounds of a draft's numbers.
+#[uniffi::export]
+pub fn program_draft_limits() -> DraftLimits {
+    use unknot_core::limits::{MAX_COUNT, MAX_TIME_MS};
+    use unknot_core::program::{
+        FLARE_RISE_MIN, MAX_PER_DAY, MAX_PER_WEEK, MAX_ROUTINES, MAX_WEEKS, PAIN_MAX,
+    };
+    DraftLimits {
+        max_weeks: count32(MAX_WEEKS),
+        max_routines: crate::convert::count(MAX_ROUTINES),
+        max_per_day: count32(MAX_PER_DAY),
+        max_per_week: count32(MAX_PER_WEEK),
+        pain_max: count32(PAIN_MAX),
+        flare_rise_min: count32(FLARE_RISE_MIN),
+        max_seconds: count32(MAX_TIME_MS / 1000),
+        max_reps: count32(MAX_COUNT),
+    }
+}
+
 fn blank_to_none(s: String) -> Option<String> {
     (!s.is_empty()).then_some(s)
 }
@@ -364,6 +405,84 @@ mod tests {
         let paths: Vec<&str> = out.problems.iter().map(|p| p.path.as_str()).collect();
         assert_eq!(paths, ["weeks", "items[0].frequency"], "{:?}", out.problems);
         assert_eq!((out.program_json, out.share), (None, None));
+    }
+
+    #[test]
+    fn the_limits_are_the_ones_the_build_applies() {
+        let l = program_draft_limits();
+        let at = |weeks: i32, stop: i32, flare: i32, per_day: i32, per_week: i32| {
+            let mut d = draft();
+            d.weeks = weeks;
+            d.pain_stop_above = stop;
+            d.pain_flare_rise = flare;
+            d.items[0].frequency = Frequency::Days {
+                days: vec!["mon".into()],
+                per_day,
+            };
+            d.items[1].frequency = Frequency::PerWeek { times: per_week };
+            program_draft_build(d, "en".into()).problems.len()
+        };
+        assert_eq!(
+            at(
+                l.max_weeks,
+                l.pain_max,
+                l.flare_rise_min,
+                l.max_per_day,
+                l.max_per_week
+            ),
+            0
+        );
+        assert_eq!(
+            at(
+                l.max_weeks + 1,
+                l.pain_max,
+                l.flare_rise_min,
+                l.max_per_day,
+                l.max_per_week
+            ),
+            1
+        );
+        assert_eq!(
+            at(
+                l.max_weeks,
+                l.pain_max + 1,
+                l.flare_rise_min,
+                l.max_per_day,
+                l.max_per_week
+            ),
+            1
+        );
+        assert_eq!(
+            at(
+                l.max_weeks,
+                l.pain_max,
+                l.flare_rise_min - 1,
+                l.max_per_day,
+                l.max_per_week
+            ),
+            1
+        );
+        assert_eq!(
+            at(
+                l.max_weeks,
+                l.pain_max,
+                l.flare_rise_min,
+                l.max_per_day + 1,
+                l.max_per_week
+            ),
+            1
+        );
+        assert_eq!(
+            at(
+                l.max_weeks,
+                l.pain_max,
+                l.flare_rise_min,
+                l.max_per_day,
+                l.max_per_week + 1
+            ),
+            1
+        );
+        assert_eq!((l.max_seconds, l.max_reps, l.max_routines), (3600, 100, 24));
     }
 
     #[test]

@@ -22,9 +22,9 @@ pub mod safety;
 pub mod session;
 
 pub use draft::{
-    program_draft_add_routine, program_draft_build, program_draft_from_program, program_draft_new,
-    program_draft_suggested_progression, DraftItem, DraftOutcome, DraftProgression,
-    DraftRoutineTiming, ProgramDraft,
+    program_draft_add_routine, program_draft_build, program_draft_from_program,
+    program_draft_limits, program_draft_new, program_draft_suggested_progression, DraftItem,
+    DraftLimits, DraftOutcome, DraftProgression, DraftRoutineTiming, ProgramDraft,
 };
 pub use error::{Problem, ShareProblem, UnknotError};
 pub use journal::{

@@ -30,6 +30,10 @@ pub const MAX_ROUTINES: usize = 24;
 pub const MAX_PER_DAY: u32 = 4;
 /// Most times a `per_week` routine is due in one week.
 pub const MAX_PER_WEEK: u32 = 14;
+/// Highest pain rating, and so the highest `stop_above`.
+pub const PAIN_MAX: u32 = 10;
+/// Smallest `flare_rise` (a rise of 0 would flag every session).
+pub const FLARE_RISE_MIN: u32 = 1;
 /// Longest `from` entry or `for` name, in characters.
 pub const MAX_NAME_CHARS: usize = 200;
 

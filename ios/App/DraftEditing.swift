@@ -107,3 +107,6 @@ enum DraftEdit {
         return url
     }
 }
+
+/// The format's bounds on a draft's numbers, from the core.
+var draftLimits: DraftLimits { programDraftLimits() }

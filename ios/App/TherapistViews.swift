@@ -134,7 +134,7 @@ struct ProgramEditor: View {
             }
             Section("When") {
                 DatePicker("Starts on", selection: startDate, displayedComponents: .date)
-                Stepper(value: $draft.weeks, in: 1...52) {
+                Stepper(value: $draft.weeks, in: 1...draftLimits.maxWeeks) {
                     Text(draft.weeks == 1 ? "1 week" : "\(draft.weeks) weeks")
                 }
             }
@@ -144,10 +144,10 @@ struct ProgramEditor: View {
             }
             cautionsSection
             Section("Pain") {
-                Stepper(value: $draft.painStopAbove, in: 0...10) {
+                Stepper(value: $draft.painStopAbove, in: 0...draftLimits.painMax) {
                     Text("Stop a session when pain is above \(draft.painStopAbove) of 10")
                 }
-                Stepper(value: $draft.painFlareRise, in: 1...10) {
+                Stepper(value: $draft.painFlareRise, in: draftLimits.flareRiseMin...draftLimits.painMax) {
                     Text("A rise of \(draft.painFlareRise) counts as a flare")
                 }
             }
@@ -502,12 +502,12 @@ struct DraftItemEditor: View {
             Stepper(value: Binding(
                 get: { perDay },
                 set: { n in change { if case .days(let d, _) = $0.frequency { $0.frequency = .days(days: d, perDay: n) } } }),
-                    in: 1...Int32.max) {
+                    in: 1...draftLimits.maxPerDay) {
                 Text(perDay == 1 ? "Once a day" : "\(perDay) times a day")
             }
         case .perWeek(let times):
             Stepper(value: Binding(get: { times }, set: { n in change { $0.frequency = .perWeek(times: n) } }),
-                    in: 1...Int32.max) {
+                    in: 1...draftLimits.maxPerWeek) {
                 Text(times == 1 ? "Once a week" : "\(times) times a week")
             }
             Text("The patient picks the days.").font(.callout).foregroundStyle(.secondary)
@@ -531,16 +531,16 @@ struct DraftItemEditor: View {
                 Text("Nothing in this routine grows from week to week.")
             }
             if let p = item.progression {
-                Stepper(value: grow(\.everyWeeks), in: 1...Int32.max) {
+                Stepper(value: grow(\.everyWeeks), in: 1...draftLimits.maxWeeks) {
                     Text(p.everyWeeks == 1 ? "Grows every week" : "Grows every \(p.everyWeeks) weeks")
                 }
-                Stepper(value: grow(\.holdAddS), in: 0...Int32.max) {
+                Stepper(value: grow(\.holdAddS), in: 0...draftLimits.maxSeconds) {
                     Text("Stretch holds: +\(p.holdAddS) s")
                 }
-                Stepper(value: grow(\.secondsAddS), in: 0...Int32.max) {
+                Stepper(value: grow(\.secondsAddS), in: 0...draftLimits.maxSeconds) {
                     Text("Massage times: +\(p.secondsAddS) s")
                 }
-                Stepper(value: grow(\.repsAdd), in: 0...Int32.max) {
+                Stepper(value: grow(\.repsAdd), in: 0...draftLimits.maxReps) {
                     Text("Reps: +\(p.repsAdd)")
                 }
                 capRow("Longest hold, seconds", \.maxHoldS)

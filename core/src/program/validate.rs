@@ -177,11 +177,16 @@ fn pain(c: &mut Checker, map: &Map<String, Value>) -> Option<PainRules> {
     let m = c.object(v, "pain", "\"pain\"")?;
     c.unknown_fields(m, "pain", &["stop_above", "flare_rise"]);
     let stop_above = match c.field(m, "pain", "stop_above", false) {
-        Some(v) => c.integer_value(v, "pain.stop_above", 0, 10),
+        Some(v) => c.integer_value(v, "pain.stop_above", 0, u64::from(PAIN_MAX)),
         None => Some(d.stop_above),
     };
     let flare_rise = match c.field(m, "pain", "flare_rise", false) {
-        Some(v) => c.integer_value(v, "pain.flare_rise", 1, 10),
+        Some(v) => c.integer_value(
+            v,
+            "pain.flare_rise",
+            u64::from(FLARE_RISE_MIN),
+            u64::from(PAIN_MAX),
+        ),
         None => Some(d.flare_rise),
     };
     Some(PainRules {

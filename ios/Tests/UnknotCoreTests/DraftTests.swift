@@ -21,6 +21,14 @@ final class DraftTests: XCTestCase {
         let out = programDraftBuild(draft: d, lang: "en")
         XCTAssertEqual(out.problems.map(\.path), ["title", "items"])
         XCTAssertNil(out.programJson)
+        // The steppers' bounds come from the core too.
+        let limits = programDraftLimits()
+        XCTAssertEqual([limits.maxWeeks, limits.maxPerDay, limits.maxPerWeek, limits.painMax, limits.flareRiseMin],
+                       [52, 4, 14, 10, 1])
+        var atMost = d
+        atMost.title = "T"
+        atMost.weeks = limits.maxWeeks
+        XCTAssertFalse(programDraftBuild(draft: atMost, lang: "en").problems.contains { $0.path == "weeks" })
     }
 
     func testAValidDraftMakesAProgramItsCodeAndAQr() throws {

@@ -164,6 +164,7 @@ private fun FrequencyEditor(
                     value = frequency.perDay,
                     onChange = { onChange(frequency.copy(perDay = it)) },
                     min = 1,
+                    max = DRAFT_LIMITS.maxPerDay,
                     problems = perDayProblems,
                 )
             }
@@ -172,6 +173,7 @@ private fun FrequencyEditor(
                 value = frequency.times,
                 onChange = { onChange(frequency.copy(times = it)) },
                 min = 1,
+                max = DRAFT_LIMITS.maxPerWeek,
             )
         }
         if (problems.isNotEmpty()) ProblemLines(problems)

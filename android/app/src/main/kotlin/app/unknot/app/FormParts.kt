@@ -28,7 +28,12 @@ import androidx.compose.ui.text.font.FontFamily
 import androidx.compose.ui.text.input.KeyboardType
 import androidx.compose.ui.text.style.TextAlign
 import androidx.compose.ui.unit.dp
+import app.unknot.core.DraftLimits
 import app.unknot.core.Problem
+import app.unknot.core.programDraftLimits
+
+/** The format's bounds on a draft's numbers, from the core (read once). */
+internal val DRAFT_LIMITS: DraftLimits by lazy { programDraftLimits() }
 
 /**
  * The problems whose path is [path] or lies under it: `items[0]` takes

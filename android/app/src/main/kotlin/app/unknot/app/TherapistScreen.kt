@@ -305,13 +305,13 @@ private fun LazyListScope.draftForm(
     item(key = "when") {
         Column(verticalArrangement = Arrangement.spacedBy(12.dp)) {
             StartDate(draft.start, problems.under("start")) { onChange(draft.copy(start = it)) }
-            // The buttons stay within 1–52 weeks; the core says what it accepts.
+            // The buttons stay within the format's bounds; the core says what it accepts.
             Stepper(
                 label = stringResource(R.string.field_weeks),
                 value = draft.weeks,
                 onChange = { onChange(draft.copy(weeks = it)) },
                 min = 1,
-                max = 52,
+                max = DRAFT_LIMITS.maxWeeks,
                 problems = problems.under("weeks"),
             )
         }
@@ -336,21 +336,21 @@ private fun LazyListScope.draftForm(
                 style = MaterialTheme.typography.titleLarge,
                 modifier = Modifier.semantics { heading() },
             )
-            // The buttons stay on the 0–10 pain scale; the core judges the rest.
+            // The buttons stay on the core's pain scale; the core judges the rest.
             Stepper(
                 label = stringResource(R.string.field_pain_stop),
                 value = draft.painStopAbove,
                 onChange = { onChange(draft.copy(painStopAbove = it)) },
                 min = 0,
-                max = 10,
+                max = DRAFT_LIMITS.painMax,
                 problems = problems.under("pain_stop_above"),
             )
             Stepper(
                 label = stringResource(R.string.field_pain_flare),
                 value = draft.painFlareRise,
                 onChange = { onChange(draft.copy(painFlareRise = it)) },
-                min = 0,
-                max = 10,
+                min = DRAFT_LIMITS.flareRiseMin,
+                max = DRAFT_LIMITS.painMax,
                 problems = problems.under("pain_flare_rise"),
             )
         }

@@ -7,6 +7,7 @@ import app.unknot.core.parseProgram
 import app.unknot.core.programDraftAddRoutine
 import app.unknot.core.programDraftBuild
 import app.unknot.core.programDraftFromProgram
+import app.unknot.core.programDraftLimits
 import app.unknot.core.programDraftNew
 import app.unknot.core.programDraftSuggestedProgression
 import app.unknot.core.qrMatrix
@@ -40,6 +41,10 @@ class DraftTest {
         val out = programDraftBuild(d, "en")
         assertEquals(listOf("title", "items"), out.problems.map { it.path })
         assertNull(out.programJson)
+        // The steppers' bounds come from the core too.
+        val limits = programDraftLimits()
+        assertEquals(listOf(52, 4, 14, 10, 1), listOf(limits.maxWeeks, limits.maxPerDay, limits.maxPerWeek, limits.painMax, limits.flareRiseMin))
+        assertEquals(null, programDraftBuild(d.copy(title = "T", weeks = limits.maxWeeks), "en").problems.find { it.path == "weeks" })
     }
 
     @Test
