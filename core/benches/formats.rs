@@ -1,10 +1,14 @@
 //! Format speed: parsing and validating routines, building a timeline,
-//! share-code encode and decode.
+//! share-code encode and decode, a therapist draft as the form checks it.
 
 use criterion::{black_box, criterion_group, criterion_main, Criterion};
 use serde_json::json;
 use unknot_core::library::BUILTIN_FILES;
-use unknot_core::{build_timeline, decode_program, parse_program, parse_routine, share_code};
+use unknot_core::program::draft::{suggested_progression, Draft};
+use unknot_core::{
+    build_timeline, builtin, decode_program, parse_program, parse_routine, qr_version, share_code,
+    CivilDate,
+};
 
 fn formats(c: &mut Criterion) {
     let files: Vec<&str> = BUILTIN_FILES
@@ -40,6 +44,25 @@ fn formats(c: &mut Criterion) {
     });
     c.bench_function("share_decode_largest_example", |b| {
         b.iter(|| black_box(decode_program(&code).unwrap()))
+    });
+
+    // What the therapist form does on every change: build the draft, make
+    // its share code and find its QR version (eight growing routines).
+    let mut draft = Draft::new(CivilDate::new(2026, 11, 23).unwrap());
+    draft.title = "Eight routines".into();
+    draft.notes = "Mornings before the first steps; evenings after the walk home.".into();
+    for r in BUILTIN_FILES.iter().map(|(id, _)| *id).take(8) {
+        draft.add_routine(r).unwrap();
+    }
+    for item in &mut draft.items {
+        item.progression = suggested_progression(builtin(&item.builtin).unwrap());
+    }
+    c.bench_function("therapist_draft_build_8_routines", |b| {
+        b.iter(|| {
+            let built = draft.build().unwrap();
+            let code = share_code(&built.program);
+            black_box(qr_version(&code).unwrap())
+        })
     });
 }
 

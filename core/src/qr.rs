@@ -51,13 +51,15 @@ pub enum QrError {
     },
 }
 
+fn too_large(code: &str) -> QrError {
+    QrError::TooLarge {
+        chars: code.chars().count(),
+        max: MAX_CODE_CHARS_M,
+    }
+}
+
 fn qr(code: &str) -> Result<QrCode, QrError> {
-    QrCode::with_error_correction_level(code.as_bytes(), EcLevel::M).map_err(|_| {
-        QrError::TooLarge {
-            chars: code.chars().count(),
-            max: MAX_CODE_CHARS_M,
-        }
-    })
+    QrCode::with_error_correction_level(code.as_bytes(), EcLevel::M).map_err(|_| too_large(code))
 }
 
 fn version_number(v: Version) -> u32 {
@@ -67,8 +69,13 @@ fn version_number(v: Version) -> u32 {
 }
 
 /// The QR version a code needs at level M.
+///
+/// Only encodes the data (the smallest version it fits), without laying
+/// out the modules or choosing a mask: a fraction of drawing the code.
 pub fn qr_version(code: &str) -> Result<u32, QrError> {
-    qr(code).map(|q| version_number(q.version()))
+    qrcode::bits::encode_auto(code.as_bytes(), EcLevel::M)
+        .map(|bits| version_number(bits.version()))
+        .map_err(|_| too_large(code))
 }
 
 /// The module matrix of a code's QR code.
@@ -122,6 +129,16 @@ mod tests {
         // The finder pattern's corner modules are dark, the separator light.
         assert!(m.dark(0, 0) && m.dark(6, 6) && !m.dark(7, 7));
         assert!(!m.dark(21, 0));
+    }
+
+    #[test]
+    fn the_version_alone_is_the_version_of_the_drawn_code() {
+        // Around every version boundary and across the range.
+        for len in (1..=MAX_CODE_CHARS_M).step_by(157).chain([311, 312, 3391]) {
+            let code = format!("UK1:{}", "7".repeat(len.saturating_sub(4)));
+            let drawn = qr_matrix(&code).map(|m| m.version);
+            assert_eq!(qr_version(&code), drawn, "{len} characters");
+        }
     }
 
     #[test]
