@@ -9,46 +9,69 @@ use serde::{Serialize, Serializer};
 /// tags to strings (`{"en": "Breathe in", "de": "Einatmen"}`). The first
 /// entry is the fallback when the requested language is missing.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Text {
-    /// `(language tag, text)` in file order. A plain string is stored with an
-    /// empty tag.
-    entries: Vec<(String, String)>,
+pub struct Text(Repr);
+
+/// How a text is held: a plain string needs no tag and no list (most texts
+/// are plain, and a session keeps every text of its routine), and strings
+/// are boxed at their exact length.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Repr {
+    /// A plain string without a language.
+    Plain(Box<str>),
+    /// `(language tag, text)` in file order; never empty.
+    Tagged(Box<[(Box<str>, Box<str>)]>),
 }
 
 impl Text {
     /// A text without a language.
     pub fn plain(s: impl Into<String>) -> Self {
-        Text {
-            entries: vec![(String::new(), s.into())],
-        }
+        Text(Repr::Plain(s.into().into_boxed_str()))
     }
 
-    /// A text from `(tag, text)` pairs; the first pair is the fallback.
-    /// Returns `None` when `entries` is empty.
+    /// A text from `(tag, text)` pairs; the first pair is the fallback. A
+    /// single pair with an empty tag is a plain text. Returns `None` when
+    /// `entries` is empty.
     pub fn from_entries(entries: Vec<(String, String)>) -> Option<Self> {
-        if entries.is_empty() {
-            None
-        } else {
-            Some(Text { entries })
+        match entries.len() {
+            0 => None,
+            1 if entries[0].0.is_empty() => {
+                let (_, s) = entries.into_iter().next()?;
+                Some(Text::plain(s))
+            }
+            _ => Some(Text(Repr::Tagged(
+                entries
+                    .into_iter()
+                    .map(|(t, s)| (t.into_boxed_str(), s.into_boxed_str()))
+                    .collect(),
+            ))),
         }
     }
 
     /// True when the text is a plain string without language tags.
     pub fn is_plain(&self) -> bool {
-        self.entries.len() == 1 && self.entries[0].0.is_empty()
+        matches!(self.0, Repr::Plain(_))
+    }
+
+    /// `(tag, text)` pairs in order; a plain text is one pair with an empty tag.
+    fn entries(&self) -> impl Iterator<Item = (&str, &str)> {
+        let (plain, tagged): (Option<&str>, &[(Box<str>, Box<str>)]) = match &self.0 {
+            Repr::Plain(s) => (Some(s), &[]),
+            Repr::Tagged(e) => (None, e),
+        };
+        plain
+            .map(|s| ("", s))
+            .into_iter()
+            .chain(tagged.iter().map(|(t, s)| (&**t, &**s)))
     }
 
     /// The language tags present, in order (empty for a plain string).
     pub fn languages(&self) -> impl Iterator<Item = &str> {
-        self.entries
-            .iter()
-            .map(|(tag, _)| tag.as_str())
-            .filter(|t| !t.is_empty())
+        self.entries().map(|(tag, _)| tag).filter(|t| !t.is_empty())
     }
 
     /// The text in the fallback (first) language.
     pub fn fallback(&self) -> &str {
-        &self.entries[0].1
+        self.entries().next().map_or("", |(_, s)| s)
     }
 
     /// The text for `lang`: an exact tag match (case-insensitive), then the
@@ -56,21 +79,19 @@ impl Text {
     /// the fallback.
     pub fn get(&self, lang: &str) -> &str {
         let lang = lang.trim();
-        if lang.is_empty() {
+        if lang.is_empty() || self.is_plain() {
             return self.fallback();
         }
         if let Some((_, s)) = self
-            .entries
-            .iter()
+            .entries()
             .find(|(tag, _)| tag.eq_ignore_ascii_case(lang))
         {
             return s;
         }
         let primary = primary_subtag(lang);
-        self.entries
-            .iter()
+        self.entries()
             .find(|(tag, _)| !tag.is_empty() && primary_subtag(tag).eq_ignore_ascii_case(primary))
-            .map(|(_, s)| s.as_str())
+            .map(|(_, s)| s)
             .unwrap_or_else(|| self.fallback())
     }
 }
@@ -95,8 +116,8 @@ impl Serialize for Text {
         if self.is_plain() {
             serializer.serialize_str(self.fallback())
         } else {
-            let mut map = serializer.serialize_map(Some(self.entries.len()))?;
-            for (tag, s) in &self.entries {
+            let mut map = serializer.serialize_map(None)?;
+            for (tag, s) in self.entries() {
                 map.serialize_entry(tag, s)?;
             }
             map.end()
@@ -142,6 +163,15 @@ mod tests {
             serde_json::to_string(&multi()).unwrap(),
             r#"{"en":"Breathe in","es":"Inhala","de":"Einatmen"}"#
         );
+    }
+
+    #[test]
+    fn a_single_untagged_entry_is_plain() {
+        let t = Text::from_entries(vec![(String::new(), "Rest".into())]).unwrap();
+        assert_eq!(t, Text::plain("Rest"));
+        assert!(t.is_plain());
+        assert!(Text::from_entries(Vec::new()).is_none());
+        assert_eq!(std::mem::size_of::<Option<Text>>(), 24);
     }
 
     #[test]
