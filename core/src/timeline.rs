@@ -331,6 +331,55 @@ fn segment_say(
 /// Expands a valid routine into its timeline, with spoken texts in `lang`
 /// (the routine's first language when `lang` is missing).
 pub fn build_timeline(routine: &Routine, lang: &str) -> Timeline {
+    expand(routine, lang, true)
+}
+
+/// The timeline without its spoken texts (every `say` empty), for a holder
+/// that keeps the routine and makes each text when it is needed with
+/// [`spoken_at`]: a session, which would otherwise hold one string per
+/// segment for its whole life.
+pub fn build_timeline_unspoken(routine: &Routine, lang: &str) -> Timeline {
+    expand(routine, lang, false)
+}
+
+/// What is spoken when segment `i` of `routine`'s timeline starts, in
+/// `lang`: the `say` that [`build_timeline`] gives it. Empty when `i` is
+/// out of range or the timeline is not the routine's.
+pub fn spoken_at(routine: &Routine, timeline: &Timeline, i: usize, lang: &str) -> String {
+    let Some(seg) = timeline.segments.get(i) else {
+        return String::new();
+    };
+    let Some(step) = routine.steps.get(seg.step) else {
+        return String::new();
+    };
+    let previous = i
+        .checked_sub(1)
+        .and_then(|p| timeline.segments.get(p))
+        .filter(|p| p.step == seg.step)
+        .map(Segment::raw);
+    segment_say(
+        step,
+        &seg.raw(),
+        previous.is_none(),
+        previous.as_ref(),
+        lang,
+    )
+}
+
+impl Segment {
+    /// The fields the spoken text depends on.
+    fn raw(&self) -> RawSegment {
+        RawSegment {
+            kind: self.kind,
+            side: self.side,
+            rep: self.rep,
+            cycle: self.cycle,
+            duration: None,
+        }
+    }
+}
+
+fn expand(routine: &Routine, lang: &str, speak: bool) -> Timeline {
     // Count first so the segment list is allocated once, at its exact size
     // (a session keeps it for its whole life).
     let mut count = 0;
@@ -347,7 +396,11 @@ pub fn build_timeline(routine: &Routine, lang: &str) -> Timeline {
         let mut previous: Option<RawSegment> = None;
         expand_step(&step.body, |seg| {
             let first = previous.is_none();
-            let say = segment_say(step, &seg, first, previous.as_ref(), lang);
+            let say = if speak {
+                segment_say(step, &seg, first, previous.as_ref(), lang)
+            } else {
+                String::new()
+            };
             let duration_ms = seg.duration.map(Millis::ms);
             segments.push(Segment {
                 index: segments.len(),

@@ -13,7 +13,7 @@ mod types;
 
 use crate::phrases::Phrase;
 use crate::routine::Routine;
-use crate::timeline::{build_timeline, Segment, SegmentKind, Timeline};
+use crate::timeline::{build_timeline_unspoken, spoken_at, Segment, SegmentKind, Timeline};
 
 pub use snapshot::SnapshotError;
 pub use types::{Command, Cue, CueKind, Frame, Outcome, Status};
@@ -94,7 +94,7 @@ struct State {
 impl Session {
     /// A ready session of a valid routine, speaking `lang`.
     pub fn new(routine: Routine, lang: &str) -> Session {
-        let timeline = build_timeline(&routine, lang);
+        let timeline = build_timeline_unspoken(&routine, lang);
         Session {
             routine,
             timeline,
@@ -123,7 +123,10 @@ impl Session {
         &self.routine
     }
 
-    /// The routine's timeline (without extensions).
+    /// The routine's timeline (without extensions). Its segments' `say`
+    /// texts are empty: the session makes each when its cue falls due
+    /// ([`crate::timeline::spoken_at`]); [`crate::build_timeline`] gives
+    /// them all.
     pub fn timeline(&self) -> &Timeline {
         &self.timeline
     }
@@ -413,7 +416,7 @@ impl Session {
 
     fn cue_text(&self, kind: CueKind, seg: &Segment, n: u32) -> String {
         match kind {
-            CueKind::Segment => seg.say.clone(),
+            CueKind::Segment => spoken_at(&self.routine, &self.timeline, seg.index, &self.lang),
             CueKind::Halfway => Phrase::Halfway.text(&self.lang, 0),
             CueKind::Countdown => n.to_string(),
             CueKind::Finished => Phrase::Finished.text(&self.lang, 0),

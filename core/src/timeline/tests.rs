@@ -212,3 +212,18 @@ fn builtin_box_breathing() {
         0
     );
 }
+
+#[test]
+fn spoken_texts_made_one_at_a_time_are_the_built_ones() {
+    for r in crate::library::builtin_routines() {
+        for lang in ["en", "es", "de", "fr"] {
+            let full = build_timeline(r, lang);
+            let quiet = build_timeline_unspoken(r, lang);
+            assert!(quiet.segments.iter().all(|s| s.say.is_empty()));
+            for (i, s) in full.segments.iter().enumerate() {
+                assert_eq!(spoken_at(r, &quiet, i, lang), s.say, "{} {lang} #{i}", r.id);
+            }
+            assert_eq!(spoken_at(r, &quiet, full.segments.len(), lang), "");
+        }
+    }
+}
