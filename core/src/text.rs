@@ -19,8 +19,11 @@ enum Repr {
     /// A plain string without a language.
     Plain(Box<str>),
     /// `(language tag, text)` in file order; never empty.
-    Tagged(Box<[(Box<str>, Box<str>)]>),
+    Tagged(Box<[Tagged]>),
 }
+
+/// One `(language tag, text)` pair.
+type Tagged = (Box<str>, Box<str>);
 
 impl Text {
     /// A text without a language.
@@ -54,7 +57,7 @@ impl Text {
 
     /// `(tag, text)` pairs in order; a plain text is one pair with an empty tag.
     fn entries(&self) -> impl Iterator<Item = (&str, &str)> {
-        let (plain, tagged): (Option<&str>, &[(Box<str>, Box<str>)]) = match &self.0 {
+        let (plain, tagged): (Option<&str>, &[Tagged]) = match &self.0 {
             Repr::Plain(s) => (Some(s), &[]),
             Repr::Tagged(e) => (None, e),
         };
