@@ -473,7 +473,7 @@ fn draw(f: &mut TuiFrame, session: &Session, frame: &Frame, said: &str) {
     .block(
         Block::default()
             .borders(Borders::ALL)
-            .title(session.timeline().title.clone()),
+            .title(session.title().to_string()),
     );
     f.render_widget(title, rows[0]);
     let instructions =

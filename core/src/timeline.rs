@@ -349,21 +349,28 @@ pub fn spoken_at(routine: &Routine, timeline: &Timeline, i: usize, lang: &str) -
     let Some(seg) = timeline.segments.get(i) else {
         return String::new();
     };
-    let Some(step) = routine.steps.get(seg.step) else {
-        return String::new();
-    };
     let previous = i
         .checked_sub(1)
         .and_then(|p| timeline.segments.get(p))
         .filter(|p| p.step == seg.step)
         .map(Segment::raw);
-    segment_say(
-        step,
-        &seg.raw(),
-        previous.is_none(),
-        previous.as_ref(),
-        lang,
-    )
+    spoken_for(routine, seg.step, &seg.raw(), previous.as_ref(), lang)
+}
+
+/// What is spoken when segment `seg` of step `step` starts, given the
+/// segment before it in the same step (`None` for the step's first): the
+/// rule behind every `say`, for holders that keep segments in their own form.
+pub fn spoken_for(
+    routine: &Routine,
+    step: usize,
+    seg: &RawSegment,
+    previous: Option<&RawSegment>,
+    lang: &str,
+) -> String {
+    match routine.steps.get(step) {
+        Some(s) => segment_say(s, seg, previous.is_none(), previous, lang),
+        None => String::new(),
+    }
 }
 
 impl Segment {

@@ -7,13 +7,16 @@
 //! the next wake-up from it. A late or missing tick therefore changes
 //! nothing but when cues are handed out.
 
+mod plan;
 pub mod script;
 mod snapshot;
 mod types;
 
 use crate::phrases::Phrase;
 use crate::routine::Routine;
-use crate::timeline::{build_timeline_unspoken, spoken_at, Segment, SegmentKind, Timeline};
+use crate::timeline::{build_timeline, build_timeline_unspoken, SegmentKind, Timeline};
+
+use plan::Plan;
 
 pub use snapshot::SnapshotError;
 pub use types::{Command, Cue, CueKind, Frame, Outcome, Status};
@@ -50,7 +53,7 @@ pub struct SessionSummary {
 #[derive(Debug, Clone)]
 pub struct Session {
     routine: Routine,
-    timeline: Timeline,
+    plan: Plan,
     lang: String,
     state: State,
 }
@@ -94,10 +97,10 @@ struct State {
 impl Session {
     /// A ready session of a valid routine, speaking `lang`.
     pub fn new(routine: Routine, lang: &str) -> Session {
-        let timeline = build_timeline_unspoken(&routine, lang);
+        let plan = Plan::of(&build_timeline_unspoken(&routine, lang));
         Session {
             routine,
-            timeline,
+            plan,
             lang: lang.to_string(),
             state: State {
                 status: Status::Ready,
@@ -123,12 +126,16 @@ impl Session {
         &self.routine
     }
 
-    /// The routine's timeline (without extensions). Its segments' `say`
-    /// texts are empty: the session makes each when its cue falls due
-    /// ([`crate::timeline::spoken_at`]); [`crate::build_timeline`] gives
-    /// them all.
-    pub fn timeline(&self) -> &Timeline {
-        &self.timeline
+    /// The routine's title in the session's language.
+    pub fn title(&self) -> &str {
+        self.routine.title.get(&self.lang)
+    }
+
+    /// The routine's timeline in the session's language (without
+    /// extensions), built afresh: the session itself keeps only a packed
+    /// copy and makes each spoken text when its cue falls due.
+    pub fn timeline(&self) -> Timeline {
+        build_timeline(&self.routine, &self.lang)
     }
 
     /// The language of spoken texts.
@@ -210,7 +217,7 @@ impl Session {
                 Ok(())
             }
             Command::Extend(ms) => {
-                let seg = &self.timeline.segments[self.state.seg];
+                let seg = &self.plan.segments[self.state.seg];
                 let total_ext: u64 = self.state.ext.iter().map(|e| e.1).sum();
                 let ms = ms.min(MAX_EXTEND_MS).min(MAX_TOTAL_EXTEND_MS - total_ext);
                 if seg.is_untimed() {
@@ -233,31 +240,31 @@ impl Session {
                 }
             }
             Command::Next => {
-                let step = self.timeline.segments[self.state.seg].step;
+                let step = self.plan.segments[self.state.seg].step();
                 self.mark_step(step, STEP_SKIPPED);
-                match self.timeline.steps.get(step + 1) {
-                    Some(span) => self.jump(span.first_segment, now, cues),
+                match self.plan.first_segment(step + 1) {
+                    Some(first) => self.jump(first, now, cues),
                     None => self.finish_now(now, cues),
                 }
                 Ok(())
             }
             Command::Previous => {
-                let step = self.timeline.segments[self.state.seg].step;
-                let into = self
-                    .state
-                    .pos
-                    .saturating_sub(self.segment_start(self.timeline.steps[step].first_segment));
+                let step = self.plan.segments[self.state.seg].step();
+                let first = self.plan.first_segment(step).unwrap_or(self.state.seg);
+                let into = self.state.pos.saturating_sub(self.segment_start(first));
                 let target = if into > PREVIOUS_GRACE_MS || step == 0 {
                     step
                 } else {
                     step - 1
                 };
-                self.jump(self.timeline.steps[target].first_segment, now, cues);
+                let first = self.plan.first_segment(target).unwrap_or(self.state.seg);
+                self.jump(first, now, cues);
                 Ok(())
             }
             Command::RestartStep => {
-                let step = self.timeline.segments[self.state.seg].step;
-                self.jump(self.timeline.steps[step].first_segment, now, cues);
+                let step = self.plan.segments[self.state.seg].step();
+                let first = self.plan.first_segment(step).unwrap_or(self.state.seg);
+                self.jump(first, now, cues);
                 Ok(())
             }
         }
@@ -334,7 +341,7 @@ impl Session {
     /// Finishes at once (`next` on the last step).
     fn finish_now(&mut self, now: u64, cues: &mut Vec<Cue>) {
         self.end_hold(now);
-        let last = self.timeline.segments.len() - 1;
+        let last = self.plan.segments.len() - 1;
         self.state.seg = last;
         self.state.seg_start = self.segment_start(last);
         self.state.emitted = None;
@@ -364,19 +371,19 @@ impl Session {
     /// Position where segment `i` starts, extensions included.
     fn segment_start(&self, i: usize) -> u64 {
         let before: u64 = self.state.ext.iter().filter(|e| e.0 < i).map(|e| e.1).sum();
-        self.timeline.segments[i].start_ms + before
+        self.plan.segments[i].start_ms() + before
     }
 
     /// Length of segment `i` with its extension; `None` when untimed.
     fn segment_len(&self, i: usize) -> Option<u64> {
-        self.timeline.segments[i]
-            .duration_ms
+        self.plan.segments[i]
+            .duration_ms()
             .map(|d| d + self.ext_of(i))
     }
 
     /// Timed duration with extensions.
     fn timed_total(&self) -> u64 {
-        self.timeline.timed_ms + self.state.ext.iter().map(|e| e.1).sum::<u64>()
+        self.plan.timed_ms + self.state.ext.iter().map(|e| e.1).sum::<u64>()
     }
 
     /// Caller time at which position `p` is reached while running.
@@ -387,7 +394,7 @@ impl Session {
     /// The next cue of the current segment after the last one handed out,
     /// as `(offset, kind, countdown number)`.
     fn next_cue_in_segment(&self) -> Option<(u64, CueKind, u32)> {
-        let seg = &self.timeline.segments[self.state.seg];
+        let seg = &self.plan.segments[self.state.seg];
         let after = |off: u64| self.state.emitted.is_none_or(|e| off > e);
         if after(0) {
             return Some((0, CueKind::Segment, 0));
@@ -414,9 +421,9 @@ impl Session {
         best
     }
 
-    fn cue_text(&self, kind: CueKind, seg: &Segment, n: u32) -> String {
+    fn cue_text(&self, kind: CueKind, i: usize, n: u32) -> String {
         match kind {
-            CueKind::Segment => spoken_at(&self.routine, &self.timeline, seg.index, &self.lang),
+            CueKind::Segment => self.plan.spoken(&self.routine, i, &self.lang),
             CueKind::Halfway => Phrase::Halfway.text(&self.lang, 0),
             CueKind::Countdown => n.to_string(),
             CueKind::Finished => Phrase::Finished.text(&self.lang, 0),
@@ -424,13 +431,13 @@ impl Session {
     }
 
     fn push_cue(&self, cues: &mut Vec<Cue>, kind: CueKind, due: u64, say: String) {
-        let seg = &self.timeline.segments[self.state.seg];
+        let seg = &self.plan.segments[self.state.seg];
         cues.push(Cue {
             kind,
             due_ms: due,
             at_ms: self.state.last_now,
-            segment: seg.index,
-            step: seg.step,
+            segment: self.state.seg,
+            step: seg.step(),
             say,
             speak: false,
         });
@@ -453,7 +460,7 @@ impl Session {
                     self.state.pos = target;
                     return;
                 }
-                let text = self.cue_text(kind, &self.timeline.segments[i], n);
+                let text = self.cue_text(kind, i, n);
                 self.push_cue(cues, kind, self.due(p), text);
                 self.state.emitted = Some(off);
             }
@@ -476,13 +483,13 @@ impl Session {
                 self.state.pos = target;
                 return;
             }
-            let step = self.timeline.segments[i].step;
-            if i + 1 == self.timeline.segments.len() {
+            let step = self.plan.segments[i].step();
+            if i + 1 == self.plan.segments.len() {
                 self.mark_step(step, STEP_COMPLETED);
                 self.finish(end, cues);
                 return;
             }
-            if self.timeline.segments[i + 1].step != step {
+            if self.plan.segments[i + 1].step() != step {
                 self.mark_step(step, STEP_COMPLETED);
             }
             self.state.seg = i + 1;
@@ -499,16 +506,15 @@ impl Session {
     /// The frame at the last call's time.
     pub fn frame(&self) -> Frame {
         let st = &self.state;
-        let seg = &self.timeline.segments[st.seg];
-        let step = &self.routine.steps[seg.step];
+        let seg = &self.plan.segments[st.seg];
+        let step = &self.routine.steps[seg.step()];
         let total = self.timed_total();
         let len = self.segment_len(st.seg);
         let into = st.pos.saturating_sub(st.seg_start);
         let step_end = self
-            .timeline
-            .steps
-            .get(seg.step + 1)
-            .map_or(total, |next| self.segment_start(next.first_segment));
+            .plan
+            .first_segment(seg.step() + 1)
+            .map_or(total, |next| self.segment_start(next));
         let progress = match (st.status, len) {
             (Status::Finished, _) => 1.0,
             (_, Some(l)) if l > 0 => (into as f64 / l as f64).clamp(0.0, 1.0),
@@ -525,10 +531,10 @@ impl Session {
         Frame {
             status: st.status,
             now_ms: st.last_now,
-            step: seg.step,
+            step: seg.step(),
             step_count: self.routine.steps.len(),
             segment: st.seg,
-            segment_count: self.timeline.segments.len(),
+            segment_count: self.plan.segments.len(),
             step_title: step.title.get(&self.lang).to_string(),
             step_instructions: step
                 .instructions
@@ -536,8 +542,8 @@ impl Session {
                 .map(|t| t.get(&self.lang).to_string()),
             kind: seg.kind,
             side: seg.side,
-            rep: seg.rep,
-            cycle: seg.cycle,
+            rep: seg.rep(),
+            cycle: seg.cycle(),
             segment_progress: progress,
             segment_duration_ms: len,
             segment_remaining_ms: len.map(|l| l.saturating_sub(into)),

@@ -119,14 +119,14 @@ impl Session {
 /// snapshot can never make the engine panic.
 fn check(st: &State, s: &Session) -> Result<(), SnapshotError> {
     let bad = |m: &str| Err(SnapshotError::Malformed(m.to_string()));
-    let n = s.timeline.segments.len();
+    let n = s.plan.segments.len();
     if st.seg >= n {
         return bad("segment out of range");
     }
     let mut seen = Vec::new();
     let mut total_ext = 0u64;
     for &(i, ms) in &st.ext {
-        if i >= n || seen.contains(&i) || s.timeline.segments[i].is_untimed() {
+        if i >= n || seen.contains(&i) || s.plan.segments[i].is_untimed() {
             return bad("bad extension");
         }
         seen.push(i);
