@@ -497,15 +497,16 @@ impl Journal {
     /// Streak, adherence and pain per program week, and safety flags on
     /// `today` (the phone's local date, `YYYY-MM-DD`), measured against
     /// `program_json` when given (its pain rules for the flags; the
-    /// defaults without one).
+    /// defaults without one). Flag messages are in `lang`.
     pub fn stats(
         &self,
         program_json: Option<String>,
         today: String,
+        lang: String,
     ) -> Result<StatsRecord, UnknotError> {
         let day = unknot_core::journal::plan::to_date(program::date(&today)?);
-        let info = program_info(program_json.as_deref(), "en")?;
-        let (_, summary) = self.lock().overview(info.as_ref(), day)?;
+        let info = program_info(program_json.as_deref(), &lang)?;
+        let (_, summary) = self.lock().overview(info.as_ref(), day, &lang)?;
         Ok(StatsRecord::of(&summary, today, info.map(|i| i.id)))
     }
 
@@ -551,7 +552,7 @@ impl Journal {
     ) -> Result<String, UnknotError> {
         let day = unknot_core::journal::plan::to_date(program::date(&today)?);
         let info = program_info(program_json.as_deref(), &lang)?;
-        let (records, summary) = self.lock().overview(info.as_ref(), day)?;
+        let (records, summary) = self.lock().overview(info.as_ref(), day, &lang)?;
         Ok(core::report::render(&core::report::ReportInput {
             program: info.as_ref(),
             records: &records,

@@ -158,7 +158,7 @@ fn stats_count_program_weeks_pain_and_flags() {
         .unwrap();
     j.record(entry("calf-and-foot", MON_8AM + 2 * DAY, 4, 7))
         .unwrap();
-    let st = j.stats(Some(s(HEEL)), s("2025-03-10")).unwrap();
+    let st = j.stats(Some(s(HEEL)), s("2025-03-10"), s("en")).unwrap();
     assert_eq!(st.program_id.as_deref(), Some("heel-pain-8w"));
     assert_eq!((st.sessions, st.completed), (3, 3));
     assert_eq!(st.active_ms, 3 * 590_000);
@@ -182,9 +182,18 @@ fn stats_count_program_weeks_pain_and_flags() {
     assert!(st.flags[1]
         .message
         .contains("above your program's limit of 6"));
+    // The patient reads them in the app's language.
+    let de = j.stats(Some(s(HEEL)), s("2025-03-10"), s("de")).unwrap();
+    assert!(
+        de.flags[1]
+            .message
+            .contains("über der Grenze deines Programms (6)"),
+        "{}",
+        de.flags[1].message
+    );
 
     // Without a program: every session, default rules (7), no weeks.
-    let plain = j.stats(None, s("2025-03-05")).unwrap();
+    let plain = j.stats(None, s("2025-03-05"), s("en")).unwrap();
     assert!(plain.weeks.is_empty());
     assert_eq!(plain.adherence, None);
     assert_eq!(plain.streak.days, 3);
@@ -192,11 +201,11 @@ fn stats_count_program_weeks_pain_and_flags() {
     let plain_kinds: Vec<_> = plain.flags.iter().map(|f| f.kind).collect();
     assert_eq!(plain_kinds, [FlagKind::Flare]);
     assert!(matches!(
-        j.stats(None, s("yesterday")),
+        j.stats(None, s("yesterday"), s("en")),
         Err(UnknotError::BadDate { .. })
     ));
     assert!(matches!(
-        j.stats(Some(s("{}")), s("2025-03-05")),
+        j.stats(Some(s("{}")), s("2025-03-05"), s("en")),
         Err(UnknotError::InvalidProgram { .. })
     ));
 }

@@ -275,7 +275,7 @@ fn gather(
     let j = open(dir)?;
     let program = active_program(dir, lang)?;
     let (records, summary) = j
-        .overview(program.as_ref(), today)
+        .overview(program.as_ref(), today, lang)
         .map_err(|e| CliError::Io(e.to_string()))?;
     Ok((j, records, program, summary))
 }

@@ -76,6 +76,7 @@ fn bench(c: &mut Criterion) {
                     Some(&schedule),
                     Some(program.rules),
                     today,
+                    "en",
                 );
                 assert!(s.streak.days > 3000);
                 s

@@ -83,7 +83,7 @@ struct ProgressScreen: View {
             return
         }
         do {
-            stats = try journal.stats(programJson: app.programJson, today: localDay())
+            stats = try journal.stats(programJson: app.programJson, today: localDay(), lang: PlayerModel.language)
             error = nil
         } catch {
             self.error = errorText(error)

@@ -20,11 +20,13 @@ impl Journal {
     /// The sessions counted against `program` (from a day before its start,
     /// a margin for UTC offsets; the schedule then filters by local date),
     /// or every session without a program, with their summary on `today`.
-    /// Flags use the program's pain rules, or the defaults without one.
+    /// Flags use the program's pain rules, or the defaults without one;
+    /// their messages are in `lang`.
     pub fn overview(
         &self,
         program: Option<&ProgramInfo>,
         today: Date,
+        lang: &str,
     ) -> Result<(Vec<SessionRecord>, Summary), JournalError> {
         let records = match program {
             Some(p) => self.sessions_since(
@@ -41,6 +43,7 @@ impl Journal {
             schedule.as_ref(),
             Some(rules),
             today,
+            lang,
         );
         Ok((records, summary))
     }
@@ -157,14 +160,14 @@ mod tests {
         ))
         .unwrap();
         let today = time::macros::date!(2025 - 03 - 04);
-        let (records, s) = j.overview(Some(&info), today).unwrap();
+        let (records, s) = j.overview(Some(&info), today, "en").unwrap();
         assert_eq!(records.len(), 2);
         assert_eq!(s.weeks.len(), 1);
         assert_eq!(s.weeks[0].done, 2);
         assert_eq!(s.streak.days, 2);
         // Pain 9 is above the program's 7 in both sessions, and rose twice in a row.
         assert_eq!(s.flags.len(), 3, "{:?}", s.flags);
-        let (all, _) = j.overview(None, today).unwrap();
+        let (all, _) = j.overview(None, today, "en").unwrap();
         assert_eq!(all.len(), 3);
     }
 }

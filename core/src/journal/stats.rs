@@ -7,6 +7,7 @@ use serde::Serialize;
 use time::{Date, Duration};
 
 use super::entry::{SessionEntry, SessionRecord};
+use crate::text::primary_subtag;
 
 /// Julian day number of 1970-01-01.
 const UNIX_EPOCH_JULIAN_DAY: i64 = 2_440_588;
@@ -218,11 +219,13 @@ pub struct Flag {
     pub message: String,
 }
 
-/// Every safety flag the sessions raise under `rules`, in time order.
+/// Every safety flag the sessions raise under `rules`, in time order, with
+/// messages in `lang` (English, Spanish or German; others get English).
 ///
 /// A session without both ratings neither raises nor interrupts a flare run:
 /// missing ratings never hide two rises.
-pub fn flags(records: &[SessionRecord], rules: PainRules) -> Vec<Flag> {
+pub fn flags(records: &[SessionRecord], rules: PainRules, lang: &str) -> Vec<Flag> {
+    let lang = primary_subtag(lang).to_ascii_lowercase();
     let mut order: Vec<&SessionRecord> = records.iter().collect();
     order.sort_by_key(|r| (r.start_ms, r.id));
     let mut out = Vec::new();
@@ -231,22 +234,23 @@ pub fn flags(records: &[SessionRecord], rules: PainRules) -> Vec<Flag> {
     for r in order {
         let worst = [("before", r.pain_before), ("after", r.pain_after)]
             .into_iter()
-            .filter_map(|(w, p)| p.map(|p| (w, p)))
+            .filter_map(|(w, p)| p.map(|p| (w == "before", p)))
             .filter(|(_, p)| u32::from(*p) > rules.stop_above)
             .max_by_key(|(_, p)| *p);
-        if let Some((when, p)) = worst {
+        if let Some((before, p)) = worst {
             out.push(Flag {
                 kind: FlagKind::AboveLimit,
                 routine_id: r.routine_id.clone(),
                 routine_title: r.routine_title.clone(),
                 dates: vec![r.local_date()],
                 session_ids: vec![r.id],
-                message: format!(
-                    "Pain {p}/10 {when} \"{}\" on {} is above your program's limit of {}. \
-                     Stop this routine and contact your therapist.",
-                    r.routine_title,
+                message: above_limit_message(
+                    &lang,
+                    p,
+                    before,
+                    &r.routine_title,
                     r.local_date(),
-                    rules.stop_above
+                    rules.stop_above,
                 ),
             });
         }
@@ -262,13 +266,12 @@ pub fn flags(records: &[SessionRecord], rules: PainRules) -> Vec<Flag> {
                     routine_title: r.routine_title.clone(),
                     dates: vec![prev.local_date(), r.local_date()],
                     session_ids: vec![prev.id, r.id],
-                    message: format!(
-                        "Pain rose by {} or more points during \"{}\" in two sessions in a row \
-                         ({} and {}). Stop this routine and contact your therapist.",
+                    message: flare_message(
+                        &lang,
                         rules.flare_rise,
-                        r.routine_title,
+                        &r.routine_title,
                         prev.local_date(),
-                        r.local_date()
+                        r.local_date(),
                     ),
                 });
             } else {
@@ -279,6 +282,59 @@ pub fn flags(records: &[SessionRecord], rules: PainRules) -> Vec<Flag> {
         }
     }
     out
+}
+
+/// The message of an above-limit flag in `lang` (a primary subtag).
+fn above_limit_message(
+    lang: &str,
+    pain: u8,
+    before: bool,
+    title: &str,
+    day: Date,
+    limit: u32,
+) -> String {
+    match lang {
+        "es" => {
+            let when = if before { "antes de" } else { "después de" };
+            format!(
+                "Dolor {pain}/10 {when} «{title}» el {day}: supera el límite de tu programa ({limit}). \
+                 Deja esta rutina y habla con tu terapeuta."
+            )
+        }
+        "de" => {
+            let when = if before { "vor" } else { "nach" };
+            format!(
+                "Schmerz {pain}/10 {when} „{title}“ am {day} liegt über der Grenze deines Programms ({limit}). \
+                 Hör mit dieser Übung auf und melde dich bei deiner Therapeutin oder deinem Therapeuten."
+            )
+        }
+        _ => {
+            let when = if before { "before" } else { "after" };
+            format!(
+                "Pain {pain}/10 {when} \"{title}\" on {day} is above your program's limit of {limit}. \
+                 Stop this routine and contact your therapist."
+            )
+        }
+    }
+}
+
+/// The message of a flare flag in `lang` (a primary subtag).
+fn flare_message(lang: &str, rise: u32, title: &str, first: Date, second: Date) -> String {
+    match lang {
+        "es" => format!(
+            "El dolor subió {rise} puntos o más durante «{title}» en dos sesiones seguidas \
+             ({first} y {second}). Deja esta rutina y habla con tu terapeuta."
+        ),
+        "de" => format!(
+            "Der Schmerz stieg bei „{title}“ in zwei Einheiten hintereinander um {rise} oder mehr Punkte \
+             ({first} und {second}). Hör mit dieser Übung auf und melde dich bei deiner Therapeutin \
+             oder deinem Therapeuten."
+        ),
+        _ => format!(
+            "Pain rose by {rise} or more points during \"{title}\" in two sessions in a row \
+             ({first} and {second}). Stop this routine and contact your therapist."
+        ),
+    }
 }
 
 /// Everything the stats screen, `unknot stats` and the report show.
@@ -307,13 +363,14 @@ pub struct Summary {
 
 /// The summary of `records` (the sessions to count: all of them, or those
 /// since the program started); `days` are the days of every session, for
-/// the streak.
+/// the streak; flag messages in `lang`.
 pub fn summarize(
     records: &[SessionRecord],
     days: impl IntoIterator<Item = Date>,
     schedule: Option<&Schedule<'_>>,
     rules: Option<PainRules>,
     today: Date,
+    lang: &str,
 ) -> Summary {
     let weeks = schedule
         .map(|s| adherence(records, s, today))
@@ -333,7 +390,7 @@ pub fn summarize(
         done_in_finished_weeks: done,
         due_in_finished_weeks: due,
         adherence: (due > 0).then(|| f64::from(done) / f64::from(due)),
-        flags: rules.map(|r| flags(records, r)).unwrap_or_default(),
+        flags: rules.map(|r| flags(records, r, lang)).unwrap_or_default(),
     }
 }
 

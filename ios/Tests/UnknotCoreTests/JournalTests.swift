@@ -102,7 +102,7 @@ final class JournalTests: XCTestCase {
         _ = try j.record(entry: entry("calf-and-foot", mon8am, 2, 4))
         _ = try j.record(entry: entry("calf-and-foot", mon8am + day, 3, 5))
         _ = try j.record(entry: entry("calf-and-foot", mon8am + 2 * day, 4, 7))
-        let st = try j.stats(programJson: heel, today: "2025-03-10")
+        let st = try j.stats(programJson: heel, today: "2025-03-10", lang: "en")
         XCTAssertEqual(st.programId, "heel-pain-8w")
         XCTAssertEqual(st.sessions, 3)
         XCTAssertEqual(st.weeks.count, 2)
@@ -118,8 +118,11 @@ final class JournalTests: XCTestCase {
         XCTAssertEqual(st.flags.map(\.kind), [.flare, .aboveLimit])
         XCTAssertEqual(st.flags[0].dates, ["2025-03-03", "2025-03-04"])
         XCTAssertTrue(st.flags[1].message.contains("limit of 6"))
+        // In the app's language.
+        let de = try j.stats(programJson: heel, today: "2025-03-10", lang: "de")
+        XCTAssertTrue(de.flags[1].message.contains("über der Grenze deines Programms (6)"), de.flags[1].message)
 
-        let plain = try j.stats(programJson: nil, today: "2025-03-05")
+        let plain = try j.stats(programJson: nil, today: "2025-03-05", lang: "en")
         XCTAssertTrue(plain.weeks.isEmpty)
         XCTAssertNil(plain.adherence)
         XCTAssertEqual(plain.streak.days, 3)

@@ -28,6 +28,7 @@ fn render_with(records: &[SessionRecord], program: Option<&ProgramInfo>, today: 
         program.map(|p| p.schedule()).as_ref(),
         Some(program.map(|p| p.rules).unwrap_or_default()),
         today,
+        "en",
     );
     render(&ReportInput {
         program,

@@ -153,6 +153,7 @@ fn summary_counts_finished_weeks_only_and_caps_extra_sessions() {
         Some(&schedule),
         Some(PainRules::default()),
         today,
+        "en",
     );
     // Week 1: 3 done of 2 (counted as 2); week 2: 1 of 2; week 3 in progress.
     assert_eq!(s.done_in_finished_weeks, 3);
@@ -171,7 +172,7 @@ fn a_rating_above_the_limit_raises_a_flag() {
         at(1, "a", date!(2024 - 05 - 06), 8, 0, (Some(7), Some(7))),
         at(2, "b", date!(2024 - 05 - 07), 8, 0, (Some(8), Some(9))),
     ];
-    let f = flags(&records, rules);
+    let f = flags(&records, rules, "en");
     assert_eq!(f.len(), 1);
     assert_eq!(f[0].kind, FlagKind::AboveLimit);
     assert_eq!(f[0].routine_id, "b");
@@ -179,6 +180,23 @@ fn a_rating_above_the_limit_raises_a_flag() {
     assert_eq!(f[0].dates, vec![date!(2024 - 05 - 07)]);
     assert!(f[0].message.contains("Pain 9/10 after"), "{}", f[0].message);
     assert!(f[0].message.contains("contact your therapist"));
+    // The same flag for a patient reading Spanish or German (any region).
+    let es = &flags(&records, rules, "es-MX")[0];
+    assert!(
+        es.message.contains("Dolor 9/10 después de «Title of b»"),
+        "{}",
+        es.message
+    );
+    assert!(es.message.contains("2024-05-07") && es.message.contains("terapeuta"));
+    let de = &flags(&records, rules, "de")[0];
+    assert!(
+        de.message.contains("Schmerz 9/10 nach „Title of b“"),
+        "{}",
+        de.message
+    );
+    assert_eq!((de.kind, &de.dates), (f[0].kind, &f[0].dates));
+    // Other languages get English.
+    assert_eq!(flags(&records, rules, "fr")[0].message, f[0].message);
 }
 
 #[test]
@@ -200,17 +218,29 @@ fn two_rises_in_a_row_of_one_routine_raise_a_flare_flag() {
     // Order of the input does not matter.
     let mut shuffled = records.clone();
     shuffled.reverse();
-    let f = flags(&shuffled, rules);
+    let f = flags(&shuffled, rules, "en");
     assert_eq!(f.len(), 1, "{f:#?}");
     assert_eq!(f[0].kind, FlagKind::Flare);
     assert_eq!(f[0].session_ids, vec![1, 4]);
     assert_eq!(f[0].dates, vec![d(1), d(4)]);
     assert!(f[0].message.contains("2024-05-01 and 2024-05-04"));
+    let de = &flags(&shuffled, rules, "de")[0];
+    assert!(
+        de.message.contains("2024-05-01 und 2024-05-04"),
+        "{}",
+        de.message
+    );
+    let es = &flags(&shuffled, rules, "es")[0];
+    assert!(
+        es.message.contains("2024-05-01 y 2024-05-04"),
+        "{}",
+        es.message
+    );
 
     // Rises in two different routines are not a flare.
     let mixed = vec![
         at(1, "a", d(1), 8, 0, (Some(2), Some(4))),
         at(2, "b", d(2), 8, 0, (Some(2), Some(4))),
     ];
-    assert!(flags(&mixed, rules).is_empty());
+    assert!(flags(&mixed, rules, "en").is_empty());
 }

@@ -58,9 +58,9 @@ import kotlin.math.roundToInt
 @Composable
 fun ProgressScreen(programJson: String?, lang: String, onBack: () -> Unit) {
     val context = LocalContext.current
-    val loaded = remember(programJson) {
+    val loaded = remember(programJson, lang) {
         try {
-            Result.success(JournalStore.open(context).use { it.stats(programJson, JournalStore.today()) })
+            Result.success(JournalStore.open(context).use { it.stats(programJson, JournalStore.today(), lang) })
         } catch (e: UnknotException) {
             Result.failure(e)
         }

@@ -139,7 +139,7 @@ class JournalTest {
             j.record(entry("calf-and-foot", MON_8AM, 2, 4))
             j.record(entry("calf-and-foot", MON_8AM + DAY, 3, 5))
             j.record(entry("calf-and-foot", MON_8AM + 2 * DAY, 4, 7))
-            val st = j.stats(heel, "2025-03-10")
+            val st = j.stats(heel, "2025-03-10", "en")
             assertEquals("heel-pain-8w", st.programId)
             assertEquals(3, st.sessions)
             assertEquals(2, st.weeks.size)
@@ -155,8 +155,11 @@ class JournalTest {
             assertEquals(listOf(FlagKind.FLARE, FlagKind.ABOVE_LIMIT), st.flags.map { it.kind })
             assertEquals(listOf("2025-03-03", "2025-03-04"), st.flags[0].dates)
             assertTrue(st.flags[1].message.contains("limit of 6"))
+            // In the app's language.
+            val es = j.stats(heel, "2025-03-10", "es")
+            assertTrue(es.flags[1].message, es.flags[1].message.contains("supera el límite de tu programa (6)"))
 
-            val plain = j.stats(null, "2025-03-05")
+            val plain = j.stats(null, "2025-03-05", "en")
             assertTrue(plain.weeks.isEmpty())
             assertNull(plain.adherence)
             assertEquals(3, plain.streak.days)
