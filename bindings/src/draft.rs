@@ -40,6 +40,14 @@ pub struct ProgramDraft {
     pub pain_flare_rise: i32,
     /// The routines, in order.
     pub items: Vec<DraftItem>,
+    /// The program file this draft was opened from
+    /// ([`program_draft_from_program`]); `None` for a new draft. Keep it
+    /// with the draft: building then keeps the program's id (the patient's
+    /// sessions go on counting for it), and a title, note or caution left as
+    /// it was keeps all its languages, an amount left as it was its
+    /// fractions of a second.
+    #[uniffi(default = None)]
+    pub based_on: Option<String>,
 }
 
 /// One built-in routine of a draft and when it is due.
@@ -183,6 +191,7 @@ impl From<ProgramDraft> for Draft {
                     progression: i.progression.map(Into::into),
                 })
                 .collect(),
+            based_on: d.based_on,
         }
     }
 }
@@ -223,6 +232,7 @@ impl From<Draft> for ProgramDraft {
                     progression: i.progression.map(Into::into),
                 })
                 .collect(),
+            based_on: d.based_on,
         }
     }
 }
@@ -513,6 +523,28 @@ mod tests {
         let json = program_draft_build(d.clone(), "en".into())
             .program_json
             .unwrap();
-        assert_eq!(program_draft_from_program(json).unwrap(), d);
+        let back = program_draft_from_program(json.clone()).unwrap();
+        let kept = program::load(back.based_on.as_deref().unwrap()).unwrap();
+        assert_eq!(kept, program::load(&json).unwrap());
+        assert_eq!(
+            ProgramDraft {
+                based_on: None,
+                ..back
+            },
+            d
+        );
+    }
+
+    #[test]
+    fn editing_keeps_the_id_and_every_language_left_as_it_was() {
+        let file = include_str!("../../docs/examples/calm-breathing.unknot");
+        let mut d = program_draft_from_program(file.into()).unwrap();
+        assert_eq!(d.title, "Calm breathing, four weeks");
+        d.weeks = 6;
+        let json = program_draft_build(d, "en".into()).program_json.unwrap();
+        let details = program::parse_program(json.clone(), "es".into()).unwrap();
+        assert_eq!(details.id, "calm-breathing-4w");
+        assert_eq!(details.title, "Respiración tranquila, cuatro semanas");
+        assert_eq!(details.weeks, 6);
     }
 }

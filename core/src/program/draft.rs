@@ -13,7 +13,8 @@ use serde_json::{json, Map, Value};
 use crate::date::{CivilDate, Weekday};
 use crate::library;
 use crate::problem::Problem;
-use crate::routine::{Routine, StepBody};
+use crate::routine::{Millis, Routine, StepBody};
+use crate::text::Text;
 use crate::timeline::routine_timed_ms;
 
 use super::{Frequency, Program, PROGRAM_FORMAT};
@@ -52,6 +53,13 @@ pub struct Draft {
     pub pain_flare_rise: i64,
     /// The routines, in order.
     pub items: Vec<DraftItem>,
+    /// The program file this draft was opened from ([`Draft::from_program`]),
+    /// as compact JSON; `None` for a new draft. Building keeps that
+    /// program's id, so the patient's sessions go on counting for it, and
+    /// keeps what the form shows in a simpler shape when it was left as it
+    /// was: a title, note or caution in several languages, amounts in
+    /// fractions of a second.
+    pub based_on: Option<String>,
 }
 
 /// One built-in routine of a draft and when it is due.
@@ -168,6 +176,7 @@ impl Draft {
             pain_stop_above: DEFAULT_STOP_ABOVE,
             pain_flare_rise: DEFAULT_FLARE_RISE,
             items: Vec::new(),
+            based_on: None,
         }
     }
 
@@ -187,8 +196,10 @@ impl Draft {
         Ok(())
     }
 
-    /// A program back into a draft, for editing. Texts keep their English
-    /// (or first) wording; every routine must be built in.
+    /// A program back into a draft, for editing. The form shows texts in
+    /// their English (or first) wording and amounts in whole seconds; the
+    /// draft remembers the program ([`Draft::based_on`]) so that building it
+    /// unchanged gives the same program back. Every routine must be built in.
     pub fn from_program(p: &Program) -> Result<Self, DraftError> {
         let mut items = Vec::with_capacity(p.routines.len());
         for r in &p.routines {
@@ -246,6 +257,7 @@ impl Draft {
             pain_stop_above: i64::from(p.pain.stop_above),
             pain_flare_rise: i64::from(p.pain.flare_rise),
             items,
+            based_on: Some(p.to_compact_json()),
         })
     }
 
@@ -274,10 +286,18 @@ impl Draft {
     /// The program file the draft stands for, and where its progression
     /// entries (draft item index) and cautions (draft caution index) came from.
     fn to_value(&self) -> (Value, Origins) {
+        let base = self.base();
+        let base = base.as_ref();
         let mut m = Map::new();
         m.insert("format".into(), json!(PROGRAM_FORMAT));
-        m.insert("id".into(), json!(self.id()));
-        m.insert("title".into(), json!(self.title.trim()));
+        m.insert(
+            "id".into(),
+            json!(base.map_or_else(|| self.id(), |b| b.id.clone())),
+        );
+        m.insert(
+            "title".into(),
+            kept_text(&self.title, base.map(|b| &b.title)),
+        );
         let mut from = Map::new();
         for (key, v) in [
             ("therapist", &self.therapist),
@@ -297,7 +317,10 @@ impl Draft {
         m.insert("start".into(), json!(self.start.trim()));
         m.insert("weeks".into(), json!(self.weeks));
         if !self.notes.trim().is_empty() {
-            m.insert("notes".into(), json!(self.notes.trim()));
+            m.insert(
+                "notes".into(),
+                kept_text(&self.notes, base.and_then(|b| b.notes.as_ref())),
+            );
         }
         let (caution_origin, cautions): (Vec<usize>, Vec<&str>) = self
             .cautions
@@ -307,7 +330,15 @@ impl Draft {
             .filter(|(_, c)| !c.is_empty())
             .unzip();
         if !cautions.is_empty() {
-            m.insert("cautions".into(), json!(cautions));
+            let cautions: Vec<Value> = cautions
+                .iter()
+                .map(|c| {
+                    let before =
+                        base.and_then(|b| b.cautions.iter().find(|t| t.fallback().trim() == *c));
+                    kept_text(c, before)
+                })
+                .collect();
+            m.insert("cautions".into(), Value::Array(cautions));
         }
         m.insert(
             "pain".into(),
@@ -336,26 +367,39 @@ impl Draft {
         let mut progress = Vec::new();
         for (n, item) in self.items.iter().enumerate() {
             let Some(g) = &item.progression else { continue };
+            let before = base.and_then(|b| b.progress.iter().find(|p| p.routine == item.builtin));
             let mut e = Map::new();
             e.insert("routine".into(), json!(item.builtin));
             e.insert("every_weeks".into(), json!(g.every_weeks));
-            for (key, v) in [
-                ("hold_add", g.hold_add_s),
-                ("seconds_add", g.seconds_add_s),
-                ("reps_add", g.reps_add),
+            for (key, v, was) in [
+                ("hold_add", g.hold_add_s, before.map(|p| p.hold_add)),
+                (
+                    "seconds_add",
+                    g.seconds_add_s,
+                    before.map(|p| p.seconds_add),
+                ),
             ] {
-                if v != 0 {
-                    e.insert(key.into(), json!(v));
+                if let Some(v) = kept_seconds(v, was) {
+                    e.insert(key.into(), v);
                 }
             }
-            for (key, v) in [
-                ("max_hold", g.max_hold_s),
-                ("max_seconds", g.max_seconds_s),
-                ("max_reps", g.max_reps),
+            if g.reps_add != 0 {
+                e.insert("reps_add".into(), json!(g.reps_add));
+            }
+            for (key, v, was) in [
+                ("max_hold", g.max_hold_s, before.and_then(|p| p.max_hold)),
+                (
+                    "max_seconds",
+                    g.max_seconds_s,
+                    before.and_then(|p| p.max_seconds),
+                ),
             ] {
                 if let Some(v) = v {
-                    e.insert(key.into(), json!(v));
+                    e.insert(key.into(), kept_seconds(v, was).unwrap_or(json!(v)));
                 }
+            }
+            if let Some(v) = g.max_reps {
+                e.insert("max_reps".into(), json!(v));
             }
             progress.push(Value::Object(e));
             origin.push(n);
@@ -422,6 +466,37 @@ impl Draft {
             minutes_first_week: first_total.div_ceil(60_000),
             minutes_last_week: last_total.div_ceil(60_000),
         })
+    }
+}
+
+impl Draft {
+    /// The program this draft was opened from, when it still reads.
+    fn base(&self) -> Option<Program> {
+        let json = self.based_on.as_deref()?;
+        let value = crate::problem::parse_json(json, crate::share::MAX_JSON_BYTES).ok()?;
+        super::validate_program(&value).ok()
+    }
+}
+
+/// `typed` as program JSON, or the text it was opened from (with all its
+/// languages) when the form left it as it was.
+fn kept_text(typed: &str, before: Option<&Text>) -> Value {
+    let typed = typed.trim();
+    match before {
+        Some(t) if t.fallback().trim() == typed => {
+            serde_json::to_value(t).unwrap_or_else(|_| json!(typed))
+        }
+        _ => json!(typed),
+    }
+}
+
+/// Whole seconds `typed` as program JSON (`None` for zero), or the amount it
+/// was opened from when that shows as the same whole seconds in the form.
+fn kept_seconds(typed: i64, before: Option<Millis>) -> Option<Value> {
+    match before {
+        Some(ms) if ms.0 != 0 && i64::from(ms.0 / 1000) == typed => Some(json!(ms)),
+        _ if typed != 0 => Some(json!(typed)),
+        _ => None,
     }
 }
 

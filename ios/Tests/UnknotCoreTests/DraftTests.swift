@@ -46,7 +46,27 @@ final class DraftTests: XCTestCase {
         XCTAssertEqual(out.routines.map(\.perWeek), [7, 3])
         XCTAssertGreaterThan(out.routines[0].lastWeekMs, out.routines[0].firstWeekMs)
         XCTAssertGreaterThan(out.minutesPerWeekLast, out.minutesPerWeekFirst)
-        XCTAssertEqual(try programDraftFromProgram(programJson: json), try draft())
+        // The same program comes back as the same draft for editing,
+        // remembering the program it was opened from.
+        var back = try programDraftFromProgram(programJson: json)
+        XCTAssertNotNil(back.basedOn)
+        back.basedOn = nil
+        XCTAssertEqual(back, try draft())
+    }
+
+    func testEditingKeepsTheIdAndTheLanguagesLeftAsTheyWere() throws {
+        var d = try programDraftFromProgram(programJson: try example("calm-breathing.unknot"))
+        XCTAssertEqual(d.title, "Calm breathing, four weeks")
+        d.weeks = 6
+        let es = try parseProgram(json: try XCTUnwrap(programDraftBuild(draft: d, lang: "en").programJson), lang: "es")
+        XCTAssertEqual(es.id, "calm-breathing-4w")
+        XCTAssertEqual(es.title, "Respiración tranquila, cuatro semanas")
+        XCTAssertEqual(es.weeks, 6)
+        // A new title is taken as typed; the id stays, so sessions still count.
+        d.title = "Calm evenings"
+        let renamed = try parseProgram(json: try XCTUnwrap(programDraftBuild(draft: d, lang: "en").programJson), lang: "es")
+        XCTAssertEqual(renamed.id, "calm-breathing-4w")
+        XCTAssertEqual(renamed.title, "Calm evenings")
     }
 
     func testProblemsNameTheDraftFields() throws {

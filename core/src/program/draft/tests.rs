@@ -161,6 +161,80 @@ fn a_program_of_built_in_routines_comes_back_as_the_same_draft() {
     );
 }
 
+/// A hand-written program of built-in routines in the shapes the form
+/// shows more simply: texts in three languages, amounts in fractions of a
+/// second, an id that is not its title's.
+const WRITTEN_BY_HAND: &str = r#"{
+  "format": "unknot.program.v1", "id": "heel-2025-03", "start": "2025-03-03", "weeks": 6,
+  "title": {"en": "Heel pain", "es": "Dolor de talón", "de": "Fersenschmerz"},
+  "notes": {"en": "Mornings first.", "es": "Primero por la mañana.", "de": "Morgens zuerst."},
+  "cautions": [{"en": "Stop if it swells.", "de": "Bei Schwellung aufhören."}, "Call if numb."],
+  "routines": [{"builtin": "plantar-fascia"}, {"builtin": "calf-release"}],
+  "schedule": [{"routine": "plantar-fascia", "days": "daily"}, {"routine": "calf-release", "per_week": 3}],
+  "progress": [{"routine": "plantar-fascia", "every_weeks": 2, "hold_add": 2.5, "seconds_add": 0.5,
+                "max_hold": 42.5, "max_seconds": 90}]
+}"#;
+
+#[test]
+fn every_program_of_built_in_routines_edits_back_unchanged() {
+    let files = [
+        include_str!("../../../../docs/examples/heel-library.unknot"),
+        include_str!("../../../../docs/examples/calm-breathing.unknot"),
+        WRITTEN_BY_HAND,
+    ];
+    for text in files {
+        let p = parse_program(text).expect("example");
+        let d = Draft::from_program(&p).expect("editable");
+        assert_eq!(d.build().expect("valid").program, p, "{}", p.id);
+        // Not the title's slug: the patient's sessions count for this id.
+        assert_ne!(d.id(), p.id);
+    }
+}
+
+#[test]
+fn what_the_therapist_changes_is_taken_as_typed_and_the_rest_is_kept() {
+    let p = parse_program(WRITTEN_BY_HAND).unwrap();
+    let mut d = Draft::from_program(&p).unwrap();
+    assert_eq!(
+        (d.title.as_str(), d.notes.as_str()),
+        ("Heel pain", "Mornings first.")
+    );
+    let g = d.items[0].progression.clone().unwrap();
+    assert_eq!(
+        (g.hold_add_s, g.seconds_add_s, g.max_hold_s),
+        (2, 0, Some(42))
+    );
+    d.title = "Heel pain, round two".into();
+    d.cautions.push("Ice after, not before.".into());
+    d.items[0].progression = Some(DraftProgression { hold_add_s: 3, ..g });
+    let built = d.build().unwrap().program;
+    assert_eq!(built.id, "heel-2025-03");
+    assert_eq!(built.title, Text::plain("Heel pain, round two"));
+    assert_eq!(built.notes, p.notes, "left as it was: three languages");
+    assert_eq!(built.cautions[..2], p.cautions[..]);
+    assert_eq!(built.cautions[2], Text::plain("Ice after, not before."));
+    let (was, now) = (&p.progress[0], &built.progress[0]);
+    assert_eq!(now.hold_add, Millis(3000), "changed");
+    assert_eq!(
+        now.seconds_add, was.seconds_add,
+        "0.5 s kept though the form shows 0"
+    );
+    assert_eq!(now.max_hold, Some(Millis(42_500)));
+
+    // A new draft has nothing to keep: its id is its title's.
+    let fresh = Draft {
+        based_on: None,
+        ..d.clone()
+    };
+    assert_eq!(fresh.build().unwrap().program.id, "heel-pain-round-two");
+    // What it was opened from no longer reads: built like a new draft.
+    let broken = Draft {
+        based_on: Some("{".into()),
+        ..d
+    };
+    assert_eq!(broken.build().unwrap().program.id, "heel-pain-round-two");
+}
+
 #[test]
 fn a_program_with_a_routine_written_out_is_not_editable() {
     let text = include_str!("../../../../docs/examples/desk-neck-back-hips.unknot");

@@ -21,7 +21,7 @@ val ProgramDraftSaver: Saver<ProgramDraft?, Any> = Saver(
 private fun pack(d: ProgramDraft): ArrayList<Any?> = arrayListOf<Any?>(
     d.title, d.forName, d.therapist, d.clinic, d.contact, d.start, d.weeks, d.notes,
     ArrayList<Any?>(d.cautions), d.painStopAbove, d.painFlareRise,
-    ArrayList<Any?>(d.items.map(::packItem)),
+    ArrayList<Any?>(d.items.map(::packItem)), d.basedOn,
 )
 
 private fun packItem(item: DraftItem): ArrayList<Any?> {
@@ -51,6 +51,7 @@ private fun unpack(saved: Any): ProgramDraft? = try {
         painStopAbove = v[9] as Int,
         painFlareRise = v[10] as Int,
         items = (v[11] as List<*>).map { unpackItem(it as List<*>) },
+        basedOn = v[12] as String?,
     )
 } catch (e: ClassCastException) {
     null

@@ -63,8 +63,26 @@ class DraftTest {
         assertEquals(listOf(7, 3), out.routines.map { it.perWeek })
         assertTrue(out.routines[0].lastWeekMs > out.routines[0].firstWeekMs)
         assertTrue(out.minutesPerWeekLast > out.minutesPerWeekFirst)
-        // The same program comes back as the same draft for editing.
-        assertEquals(draft(), programDraftFromProgram(json))
+        // The same program comes back as the same draft for editing,
+        // remembering the program it was opened from.
+        val back = programDraftFromProgram(json)
+        assertEquals(draft(), back.copy(basedOn = null))
+        assertNotNull(back.basedOn)
+    }
+
+    @Test
+    fun editingKeepsTheIdAndTheLanguagesLeftAsTheyWere() {
+        val d = programDraftFromProgram(example("calm-breathing.unknot"))
+        assertEquals("Calm breathing, four weeks", d.title)
+        val json = programDraftBuild(d.copy(weeks = 6), "en").programJson!!
+        val es = parseProgram(json, "es")
+        assertEquals("calm-breathing-4w", es.id)
+        assertEquals("Respiración tranquila, cuatro semanas", es.title)
+        assertEquals(6, es.weeks)
+        // A new title is taken as typed; the id stays, so sessions still count.
+        val renamed = parseProgram(programDraftBuild(d.copy(title = "Calm evenings"), "en").programJson!!, "es")
+        assertEquals("calm-breathing-4w", renamed.id)
+        assertEquals("Calm evenings", renamed.title)
     }
 
     @Test
