@@ -20,6 +20,10 @@ pub(crate) const EXAMPLES: &[(&str, &str)] = &[
         "heel-library",
         include_str!("../../../docs/examples/heel-library.unknot"),
     ),
+    (
+        "runner-knee",
+        include_str!("../../../docs/examples/runner-knee.unknot"),
+    ),
 ];
 
 /// A typical program built from library routines (English notes, three
