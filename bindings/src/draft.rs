@@ -362,6 +362,21 @@ pub fn program_draft_from_program(program_json: String) -> Result<ProgramDraft, 
     Ok(Draft::from_program(&p)?.into())
 }
 
+/// The draft as text for the app to keep while the form is away (Android's
+/// saved instance state, iOS scene storage); [`program_draft_restore`]
+/// reads it back.
+#[uniffi::export]
+pub fn program_draft_save(draft: ProgramDraft) -> String {
+    Draft::from(draft).save()
+}
+
+/// A draft kept by [`program_draft_save`], or `None` when `saved` is not one
+/// (the form then starts afresh).
+#[uniffi::export]
+pub fn program_draft_restore(saved: String) -> Option<ProgramDraft> {
+    Draft::restore(&saved).map(Into::into)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -533,6 +548,18 @@ mod tests {
             },
             d
         );
+    }
+
+    #[test]
+    fn a_saved_draft_comes_back_as_it_was() {
+        let file = include_str!("../../docs/examples/calm-breathing.unknot");
+        for d in [draft(), program_draft_from_program(file.into()).unwrap()] {
+            assert_eq!(
+                program_draft_restore(program_draft_save(d.clone())),
+                Some(d)
+            );
+        }
+        assert_eq!(program_draft_restore("not a draft".into()), None);
     }
 
     #[test]

@@ -76,7 +76,7 @@ struct LibraryView: View {
         }
         .navigationTitle("Routines")
         .searchable(text: $query, prompt: "Search routines")
-        .therapistEntry(programJson: nil)
+        .therapistEntry(programJson: nil, place: "library")
         .navigationDestination(for: String.self) { id in RoutineDetailView(id: id, lang: lang) }
         .navigationDestination(isPresented: $playing) { PlayerView() }
         .task { all = builtinSummaries(lang: lang) }

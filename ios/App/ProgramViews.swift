@@ -192,7 +192,7 @@ struct TodayView: View {
             if let error { Section { Text(error).foregroundStyle(.red) } }
         }
         .navigationTitle("Today")
-        .therapistEntry(programJson: app.programJson)
+        .therapistEntry(programJson: app.programJson, place: "today")
         .navigationDestination(isPresented: $playing) { PlayerView() }
         .sheet(item: Binding(get: { asking.map(DueItem.init) }, set: { asking = $0?.routine }),
                onDismiss: start) { item in

@@ -17,21 +17,36 @@ struct DraftToEdit: Identifiable {
     let draft: ProgramDraft
     /// Whether it is a new program rather than the active one edited.
     let isNew: Bool
+    /// Whether it is work in progress brought back after the system ended
+    /// the app, so closing it asks first even before any change.
+    var restored = false
 }
 
 extension View {
     /// "Make a program" in the toolbar and, when `programJson` (the active
-    /// program) is given, "Edit as therapist" beside it.
-    func therapistEntry(programJson: String?) -> some View {
-        modifier(TherapistEntry(programJson: programJson))
+    /// program) is given, "Edit as therapist" beside it. `place` names the
+    /// screen, so each keeps its own draft in scene storage.
+    func therapistEntry(programJson: String?, place: String) -> some View {
+        modifier(TherapistEntry(programJson: programJson, place: place))
     }
 }
 
 /// The toolbar entry to therapist mode and the editor sheet it opens.
+///
+/// While the editor is open, the draft is kept in scene storage as the
+/// core's text for it (`programDraftSave`), so a draft survives the system
+/// ending the app in the background and opens again when the screen comes
+/// back; closing the editor in any way clears it.
 struct TherapistEntry: ViewModifier {
     let programJson: String?
     @State private var open: DraftToEdit?
     @State private var failure: EntryFailure?
+    @SceneStorage private var savedDraft: String
+
+    init(programJson: String?, place: String) {
+        self.programJson = programJson
+        _savedDraft = SceneStorage(wrappedValue: "", "therapist.draft.\(place)")
+    }
 
     /// Why the editor could not be opened.
     struct EntryFailure {
@@ -55,9 +70,12 @@ struct TherapistEntry: ViewModifier {
                     }
                 }
             }
-            .sheet(item: $open) { item in
-                NavigationStack { ProgramEditor(draft: item.draft, isNew: item.isNew) }
+            .sheet(item: $open, onDismiss: { savedDraft = "" }) { item in
+                NavigationStack {
+                    ProgramEditor(draft: item.draft, isNew: item.isNew, restored: item.restored, saved: $savedDraft)
+                }
             }
+            .onAppear(perform: restoreDraft)
             .alert(Text(failure?.title ?? ""),
                    isPresented: Binding(get: { failure != nil }, set: { if !$0 { failure = nil } }),
                    presenting: failure) { _ in
@@ -80,6 +98,16 @@ struct TherapistEntry: ViewModifier {
         }
     }
 
+    /// The draft that was open when the system ended the app, if any.
+    private func restoreDraft() {
+        guard open == nil, !savedDraft.isEmpty else { return }
+        if let draft = programDraftRestore(saved: savedDraft) {
+            open = DraftToEdit(draft: draft, isNew: draft.basedOn == nil, restored: true)
+        } else {
+            savedDraft = ""
+        }
+    }
+
     /// The active program as a draft; the core says why when it cannot be
     /// (`NotEditable`: a routine is written out in full).
     private func edit() {
@@ -97,6 +125,9 @@ struct TherapistEntry: ViewModifier {
 struct ProgramEditor: View {
     private let original: ProgramDraft
     private let isNew: Bool
+    private let restored: Bool
+    /// The draft as the core's text, kept while the editor is open.
+    @Binding private var saved: String
     @Environment(AppData.self) private var app
     @Environment(\.dismiss) private var dismiss
     @State private var draft: ProgramDraft
@@ -111,9 +142,11 @@ struct ProgramEditor: View {
     @State private var copiedCode: String?
     @State private var confirmClose = false
 
-    init(draft: ProgramDraft, isNew: Bool) {
+    init(draft: ProgramDraft, isNew: Bool, restored: Bool, saved: Binding<String>) {
         original = draft
         self.isNew = isNew
+        self.restored = restored
+        _saved = saved
         _draft = State(initialValue: draft)
         _outcome = State(initialValue: programDraftBuild(draft: draft, lang: PlayerModel.language))
     }
@@ -166,7 +199,7 @@ struct ProgramEditor: View {
         .toolbar {
             ToolbarItem(placement: .cancellationAction) {
                 Button("Close") {
-                    if draft == original { dismiss() } else { confirmClose = true }
+                    if draft == original && !restored { dismiss() } else { confirmClose = true }
                 }
             }
             ToolbarItem(placement: .primaryAction) { EditButton() }
@@ -177,8 +210,11 @@ struct ProgramEditor: View {
         } message: {
             Text("What you entered here is not kept.")
         }
-        .interactiveDismissDisabled(draft != original)
-        .onChange(of: draft, initial: true) { rebuild() }
+        .interactiveDismissDisabled(draft != original || restored)
+        .onChange(of: draft, initial: true) {
+            rebuild()
+            saved = programDraftSave(draft: draft)
+        }
         .sheet(isPresented: $choosing) {
             NavigationStack { RoutineChooser(draft: $draft, summaries: summaries) }
         }

@@ -8,6 +8,7 @@
 //! path into the draft (`items[1].frequency`) instead of into the JSON
 //! (`schedule[1].days`).
 
+use serde::{Deserialize, Serialize};
 use serde_json::{json, Map, Value};
 
 use crate::date::{CivilDate, Weekday};
@@ -27,7 +28,7 @@ pub const DEFAULT_STOP_ABOVE: i64 = 7;
 pub const DEFAULT_FLARE_RISE: i64 = 2;
 
 /// A program being put together from built-in routines.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Draft {
     /// Title, in the therapist's own words (one language).
     pub title: String,
@@ -59,11 +60,16 @@ pub struct Draft {
     /// keeps what the form shows in a simpler shape when it was left as it
     /// was: a title, note or caution in several languages, amounts in
     /// fractions of a second.
+    #[serde(default)]
     pub based_on: Option<String>,
 }
 
+/// Longest saved draft [`Draft::restore`] reads: the form's own fields are
+/// short, and [`Draft::based_on`] holds at most a program.
+pub const MAX_SAVED_BYTES: usize = crate::share::MAX_JSON_BYTES + 64 * 1024;
+
 /// One built-in routine of a draft and when it is due.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DraftItem {
     /// The built-in routine's id.
     pub builtin: String,
@@ -74,7 +80,7 @@ pub struct DraftItem {
 }
 
 /// When a draft routine is due, as the form holds it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum DraftFrequency {
     /// On these weekdays (`mon` … `sun`), `per_day` times each.
     Days {
@@ -104,7 +110,7 @@ impl DraftFrequency {
 }
 
 /// Week-by-week growth of a draft routine, in whole seconds.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DraftProgression {
     /// Grows once every this many weeks.
     pub every_weeks: i64,
@@ -470,6 +476,21 @@ impl Draft {
 }
 
 impl Draft {
+    /// The draft as text for an app to keep while the form is away (saved
+    /// instance state, scene storage); [`Draft::restore`] reads it back.
+    pub fn save(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
+
+    /// A draft kept by [`Draft::save`], or `None` when `saved` is not one
+    /// (an app then starts the form afresh).
+    pub fn restore(saved: &str) -> Option<Self> {
+        if saved.len() > MAX_SAVED_BYTES {
+            return None;
+        }
+        serde_json::from_str(saved).ok()
+    }
+
     /// The program this draft was opened from, when it still reads.
     fn base(&self) -> Option<Program> {
         let json = self.based_on.as_deref()?;

@@ -54,6 +54,14 @@ final class DraftTests: XCTestCase {
         XCTAssertEqual(back, try draft())
     }
 
+    func testASavedDraftComesBackAsItWas() throws {
+        for d in [try draft(), try programDraftFromProgram(programJson: try example("calm-breathing.unknot"))] {
+            XCTAssertEqual(programDraftRestore(saved: programDraftSave(draft: d)), d)
+        }
+        XCTAssertNil(programDraftRestore(saved: "not a draft"))
+        XCTAssertNil(programDraftRestore(saved: String(programDraftSave(draft: try draft()).dropLast())))
+    }
+
     func testEditingKeepsTheIdAndTheLanguagesLeftAsTheyWere() throws {
         var d = try programDraftFromProgram(programJson: try example("calm-breathing.unknot"))
         XCTAssertEqual(d.title, "Calm breathing, four weeks")

@@ -335,3 +335,20 @@ fn a_full_draft_of_library_routines_fits_one_qr_code_of_version_13() {
         code.len()
     );
 }
+
+#[test]
+fn a_saved_draft_restores_whole_and_anything_else_restores_nothing() {
+    let new = heel_draft();
+    let opened = Draft::from_program(&parse_program(WRITTEN_BY_HAND).unwrap()).unwrap();
+    for d in [new, opened] {
+        let saved = d.save();
+        assert_eq!(Draft::restore(&saved).as_ref(), Some(&d));
+        // Cut anywhere, it is not a draft: never a panic, never half a draft.
+        for cut in (0..saved.len()).filter(|&i| saved.is_char_boundary(i)) {
+            assert_eq!(Draft::restore(&saved[..cut]), None, "cut at {cut}");
+        }
+    }
+    assert_eq!(Draft::restore("{\"title\": 5}"), None);
+    assert_eq!(Draft::restore(&" ".repeat(MAX_SAVED_BYTES + 1)), None);
+    assert_eq!(Draft::restore(&"[".repeat(100_000)), None);
+}

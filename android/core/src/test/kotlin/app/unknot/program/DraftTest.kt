@@ -9,6 +9,8 @@ import app.unknot.core.programDraftBuild
 import app.unknot.core.programDraftFromProgram
 import app.unknot.core.programDraftLimits
 import app.unknot.core.programDraftNew
+import app.unknot.core.programDraftRestore
+import app.unknot.core.programDraftSave
 import app.unknot.core.programDraftSuggestedProgression
 import app.unknot.core.qrMatrix
 import app.unknot.core.shareDecode
@@ -68,6 +70,15 @@ class DraftTest {
         val back = programDraftFromProgram(json)
         assertEquals(draft(), back.copy(basedOn = null))
         assertNotNull(back.basedOn)
+    }
+
+    @Test
+    fun aSavedDraftComesBackAsItWas() {
+        for (d in listOf(draft(), programDraftFromProgram(example("calm-breathing.unknot")))) {
+            assertEquals(d, programDraftRestore(programDraftSave(d)))
+        }
+        assertNull(programDraftRestore("not a draft"))
+        assertNull(programDraftRestore(programDraftSave(draft()).dropLast(1)))
     }
 
     @Test
