@@ -1,5 +1,6 @@
 //! The built-in routine library, embedded at build time from `core/routines/`.
 
+use std::io::Read;
 use std::sync::OnceLock;
 
 use serde::Serialize;
@@ -10,12 +11,39 @@ use crate::validate::parse_routine;
 
 include!(concat!(env!("OUT_DIR"), "/builtin_routines.rs"));
 
+/// Built-in routine files, `(id, compact JSON text)`, sorted by id;
+/// inflated once, on first use.
+pub fn builtin_files() -> &'static [(&'static str, &'static str)] {
+    static TEXTS: OnceLock<Vec<String>> = OnceLock::new();
+    static FILES: OnceLock<Vec<(&'static str, &'static str)>> = OnceLock::new();
+    FILES.get_or_init(|| {
+        let texts = TEXTS.get_or_init(|| {
+            BUILTIN_PACKED
+                .iter()
+                .map(|(id, packed)| {
+                    let mut text = String::new();
+                    let read = flate2::read::DeflateDecoder::new(*packed).read_to_string(&mut text);
+                    if let Err(e) = read {
+                        log::error!("built-in routine {id} does not unpack: {e}");
+                    }
+                    text
+                })
+                .collect()
+        });
+        BUILTIN_PACKED
+            .iter()
+            .zip(texts)
+            .map(|((id, _), text)| (*id, text.as_str()))
+            .collect()
+    })
+}
+
 /// Every built-in routine, parsed once, sorted by id. A file that fails
 /// validation is left out (and logged); a test keeps that from shipping.
 pub fn builtin_routines() -> &'static [Routine] {
     static ROUTINES: OnceLock<Vec<Routine>> = OnceLock::new();
     ROUTINES.get_or_init(|| {
-        BUILTIN_FILES
+        builtin_files()
             .iter()
             .filter_map(|(id, json)| match parse_routine(json) {
                 Ok(r) => Some(r),
@@ -35,7 +63,7 @@ pub fn builtin(id: &str) -> Option<&'static Routine> {
 
 /// The JSON text of a built-in routine file.
 pub fn builtin_json(id: &str) -> Option<&'static str> {
-    BUILTIN_FILES
+    builtin_files()
         .iter()
         .find(|(i, _)| *i == id)
         .map(|(_, j)| *j)

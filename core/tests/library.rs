@@ -33,14 +33,14 @@ fn at_least_24_routines_all_valid() {
     // Every embedded file parsed (an invalid one would be missing here).
     assert_eq!(
         builtin_routines().len(),
-        unknot_core::library::BUILTIN_FILES.len()
+        unknot_core::library::builtin_files().len()
     );
     assert!(
         builtin_routines().len() >= 24,
         "{}",
         builtin_routines().len()
     );
-    for (id, _) in unknot_core::library::BUILTIN_FILES {
+    for (id, _) in unknot_core::library::builtin_files() {
         assert!(unknot_core::builtin(id).is_some(), "{id} failed to load");
     }
 }
@@ -126,4 +126,28 @@ fn the_required_topics_are_covered() {
     ] {
         assert!(areas.contains(&a), "no routine works {a}");
     }
+}
+
+#[test]
+fn every_file_is_embedded_whole_without_its_whitespace() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("routines");
+    let mut files = 0;
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_none_or(|x| x != "json") {
+            continue;
+        }
+        files += 1;
+        let id = path.file_stem().unwrap().to_str().unwrap();
+        let on_disk: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+        let embedded = unknot_core::library::builtin_json(id).expect("embedded");
+        assert_eq!(
+            serde_json::from_str::<serde_json::Value>(embedded).unwrap(),
+            on_disk,
+            "{id}"
+        );
+        assert!(!embedded.contains('\n') && !embedded.contains("{ "), "{id}");
+    }
+    assert_eq!(files, builtin_routines().len());
 }

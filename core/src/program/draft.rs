@@ -8,7 +8,6 @@
 //! path into the draft (`items[1].frequency`) instead of into the JSON
 //! (`schedule[1].days`).
 
-use serde::{Deserialize, Serialize};
 use serde_json::{json, Map, Value};
 
 use crate::date::{CivilDate, Weekday};
@@ -28,7 +27,7 @@ pub const DEFAULT_STOP_ABOVE: i64 = 7;
 pub const DEFAULT_FLARE_RISE: i64 = 2;
 
 /// A program being put together from built-in routines.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Draft {
     /// Title, in the therapist's own words (one language).
     pub title: String,
@@ -60,7 +59,6 @@ pub struct Draft {
     /// keeps what the form shows in a simpler shape when it was left as it
     /// was: a title, note or caution in several languages, amounts in
     /// fractions of a second.
-    #[serde(default)]
     pub based_on: Option<String>,
 }
 
@@ -69,7 +67,7 @@ pub struct Draft {
 pub const MAX_SAVED_BYTES: usize = crate::share::MAX_JSON_BYTES + 64 * 1024;
 
 /// One built-in routine of a draft and when it is due.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DraftItem {
     /// The built-in routine's id.
     pub builtin: String,
@@ -80,7 +78,7 @@ pub struct DraftItem {
 }
 
 /// When a draft routine is due, as the form holds it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DraftFrequency {
     /// On these weekdays (`mon` … `sun`), `per_day` times each.
     Days {
@@ -110,7 +108,7 @@ impl DraftFrequency {
 }
 
 /// Week-by-week growth of a draft routine, in whole seconds.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DraftProgression {
     /// Grows once every this many weeks.
     pub every_weeks: i64,
@@ -479,7 +477,46 @@ impl Draft {
     /// The draft as text for an app to keep while the form is away (saved
     /// instance state, scene storage); [`Draft::restore`] reads it back.
     pub fn save(&self) -> String {
-        serde_json::to_string(self).unwrap_or_default()
+        let items: Vec<Value> = self
+            .items
+            .iter()
+            .map(|i| {
+                let frequency = match &i.frequency {
+                    DraftFrequency::Days { days, per_day } => {
+                        json!({"days": days, "per_day": per_day})
+                    }
+                    DraftFrequency::PerWeek { times } => json!({"per_week": times}),
+                };
+                let progression = i.progression.as_ref().map(|g| {
+                    json!([
+                        g.every_weeks,
+                        g.hold_add_s,
+                        g.seconds_add_s,
+                        g.reps_add,
+                        g.max_hold_s,
+                        g.max_seconds_s,
+                        g.max_reps
+                    ])
+                });
+                json!({"builtin": i.builtin, "frequency": frequency, "progression": progression})
+            })
+            .collect();
+        json!({
+            "title": self.title,
+            "for": self.for_name,
+            "therapist": self.therapist,
+            "clinic": self.clinic,
+            "contact": self.contact,
+            "start": self.start,
+            "weeks": self.weeks,
+            "notes": self.notes,
+            "cautions": self.cautions,
+            "pain_stop_above": self.pain_stop_above,
+            "pain_flare_rise": self.pain_flare_rise,
+            "items": items,
+            "based_on": self.based_on,
+        })
+        .to_string()
     }
 
     /// A draft kept by [`Draft::save`], or `None` when `saved` is not one
@@ -488,7 +525,75 @@ impl Draft {
         if saved.len() > MAX_SAVED_BYTES {
             return None;
         }
-        serde_json::from_str(saved).ok()
+        let v: Value = serde_json::from_str(saved).ok()?;
+        let text = |v: &Value, key: &str| v.get(key)?.as_str().map(str::to_string);
+        let number = |v: &Value, key: &str| v.get(key)?.as_i64();
+        let texts = |v: &Value| -> Option<Vec<String>> {
+            v.as_array()?
+                .iter()
+                .map(|t| t.as_str().map(str::to_string))
+                .collect()
+        };
+        let mut items = Vec::new();
+        for i in v.get("items")?.as_array()? {
+            let f = i.get("frequency")?;
+            let frequency = match (f.get("days"), number(f, "per_week")) {
+                (Some(days), None) => DraftFrequency::Days {
+                    days: texts(days)?,
+                    per_day: number(f, "per_day")?,
+                },
+                (None, Some(times)) => DraftFrequency::PerWeek { times },
+                _ => return None,
+            };
+            let progression = match i.get("progression")? {
+                Value::Null => None,
+                g => {
+                    let g = g.as_array()?;
+                    let at = |n: usize| g.get(n)?.as_i64();
+                    let maybe = |n: usize| -> Option<Option<i64>> {
+                        match g.get(n)? {
+                            Value::Null => Some(None),
+                            x => x.as_i64().map(Some),
+                        }
+                    };
+                    if g.len() != 7 {
+                        return None;
+                    }
+                    Some(DraftProgression {
+                        every_weeks: at(0)?,
+                        hold_add_s: at(1)?,
+                        seconds_add_s: at(2)?,
+                        reps_add: at(3)?,
+                        max_hold_s: maybe(4)?,
+                        max_seconds_s: maybe(5)?,
+                        max_reps: maybe(6)?,
+                    })
+                }
+            };
+            items.push(DraftItem {
+                builtin: text(i, "builtin")?,
+                frequency,
+                progression,
+            });
+        }
+        Some(Draft {
+            title: text(&v, "title")?,
+            for_name: text(&v, "for")?,
+            therapist: text(&v, "therapist")?,
+            clinic: text(&v, "clinic")?,
+            contact: text(&v, "contact")?,
+            start: text(&v, "start")?,
+            weeks: number(&v, "weeks")?,
+            notes: text(&v, "notes")?,
+            cautions: texts(v.get("cautions")?)?,
+            pain_stop_above: number(&v, "pain_stop_above")?,
+            pain_flare_rise: number(&v, "pain_flare_rise")?,
+            items,
+            based_on: match v.get("based_on") {
+                None | Some(Value::Null) => None,
+                Some(b) => Some(b.as_str()?.to_string()),
+            },
+        })
     }
 
     /// The program this draft was opened from, when it still reads.
