@@ -3,7 +3,7 @@
 
 use criterion::{black_box, criterion_group, criterion_main, Criterion};
 use serde_json::json;
-use unknot_core::library::BUILTIN_FILES;
+use unknot_core::library::builtin_files;
 use unknot_core::program::draft::{suggested_progression, Draft};
 use unknot_core::{
     build_timeline, builtin, decode_program, parse_program, parse_routine, qr_version, share_code,
@@ -11,7 +11,7 @@ use unknot_core::{
 };
 
 fn formats(c: &mut Criterion) {
-    let files: Vec<&str> = BUILTIN_FILES
+    let files: Vec<&str> = builtin_files()
         .iter()
         .map(|(_, j)| *j)
         .cycle()
@@ -46,12 +46,20 @@ fn formats(c: &mut Criterion) {
         b.iter(|| black_box(decode_program(&code).unwrap()))
     });
 
+    c.bench_function("share_mixing_prime_dictionary_v2", |b| {
+        b.iter(|| {
+            black_box(unknot_core::share::mixing::Model::primed(
+                unknot_core::share::dictionary::V2,
+            ))
+        })
+    });
+
     // What the therapist form does on every change: build the draft, make
     // its share code and find its QR version (eight growing routines).
     let mut draft = Draft::new(CivilDate::new(2026, 11, 23).unwrap());
     draft.title = "Eight routines".into();
     draft.notes = "Mornings before the first steps; evenings after the walk home.".into();
-    for r in BUILTIN_FILES.iter().map(|(id, _)| *id).take(8) {
+    for r in builtin_files().iter().map(|(id, _)| *id).take(8) {
         draft.add_routine(r).unwrap();
     }
     for item in &mut draft.items {

@@ -8,9 +8,10 @@
 //! | `0` | zlib stream (RFC 1950) of the compact program JSON |
 //! | `1` | zlib stream made with the preset dictionary v1 ([`dictionary::V1`]) |
 //! | `3` | zlib stream made with the preset dictionary v2 ([`dictionary::V2`]) |
+//! | `4` | the JSON's length (LEB128), its CRC-32 (4 bytes, big-endian), then the JSON coded by the context-mixing coder ([`mixing`]) after it has read the priming text ([`dictionary::PRIME_V4`]) and dictionary v2 |
 //!
-//! zlib streams end with the Adler-32 of the JSON, so a damaged code is
-//! caught. Encoding tries every method and keeps the shortest. (Brotli with
+//! zlib streams end with the Adler-32 of the JSON and the mixing coder's
+//! payload carries a CRC-32, so a damaged code is caught. Encoding tries every method and keeps the shortest. (Brotli with
 //! its built-in dictionary was measured too and never came out shorter
 //! than zlib with dictionary v1, so it was left out of the format.)
 //! Decoding is bounded: codes longer than [`MAX_CODE_CHARS`] are refused
@@ -24,6 +25,7 @@ use crate::program::{validate_program, Program};
 
 pub mod base45;
 pub mod dictionary;
+pub mod mixing;
 
 /// What every share code starts with; the digit is the code version.
 pub const CODE_PREFIX: &str = "UK1:";
@@ -43,11 +45,15 @@ pub enum Compression {
     ZlibDict1,
     /// zlib with the preset dictionary v2 (v1 and the built-in routine ids).
     ZlibDict2,
+    /// The context-mixing coder, primed with the library's English texts and
+    /// dictionary v2.
+    MixDict2,
 }
 
 impl Compression {
     /// Every method, in the order encoding prefers on a tie.
-    pub const ALL: [Compression; 3] = [
+    pub const ALL: [Compression; 4] = [
+        Compression::MixDict2,
         Compression::ZlibDict2,
         Compression::ZlibDict1,
         Compression::Zlib,
@@ -59,6 +65,7 @@ impl Compression {
             Compression::Zlib => 0,
             Compression::ZlibDict1 => 1,
             Compression::ZlibDict2 => 3,
+            Compression::MixDict2 => 4,
         }
     }
 
@@ -73,6 +80,7 @@ impl Compression {
             Compression::Zlib => "zlib",
             Compression::ZlibDict1 => "zlib+dict-v1",
             Compression::ZlibDict2 => "zlib+dict-v2",
+            Compression::MixDict2 => "mix+dict-v2",
         }
     }
 }
@@ -146,8 +154,85 @@ pub fn payload(json: &str, method: Compression) -> Vec<u8> {
         Compression::Zlib => out.extend(deflate(json.as_bytes(), None)),
         Compression::ZlibDict1 => out.extend(deflate(json.as_bytes(), Some(dictionary::V1))),
         Compression::ZlibDict2 => out.extend(deflate(json.as_bytes(), Some(dictionary::V2))),
+        Compression::MixDict2 => {
+            let data = json.as_bytes();
+            let mut len = data.len();
+            loop {
+                let low = (len & 0x7F) as u8;
+                len >>= 7;
+                if len == 0 {
+                    out.push(low);
+                    break;
+                }
+                out.push(low | 0x80);
+            }
+            out.extend(crc32(data).to_be_bytes());
+            out.extend(mixing::encode(data, mixing_model()));
+        }
     }
     out
+}
+
+/// Whether a mixing payload of `payload_len` bytes (after the method byte)
+/// may stand for `json_len` bytes: at most 64 for each, plus some. Decoding
+/// refuses a longer claim before the work it would take, and encoding never
+/// picks the coder for a program it would refuse (some other method then
+/// makes its code).
+fn mix_ratio_ok(json_len: usize, payload_len: usize) -> bool {
+    json_len <= 64 * (payload_len + 16)
+}
+
+/// The mixing coder's model after reading the priming text and dictionary
+/// v2, made on first use and copied for each code.
+fn mixing_model() -> &'static mixing::Model {
+    static MODEL: std::sync::OnceLock<mixing::Model> = std::sync::OnceLock::new();
+    MODEL.get_or_init(|| {
+        let mut m = mixing::Model::primed(dictionary::PRIME_V4);
+        m.learn(dictionary::V2);
+        m
+    })
+}
+
+fn crc32(data: &[u8]) -> u32 {
+    let mut crc = flate2::Crc::new();
+    crc.update(data);
+    crc.sum()
+}
+
+/// The JSON in a mixing coder's payload: length, checksum, coded bytes.
+fn unmix(data: &[u8]) -> Result<Vec<u8>, ShareError> {
+    let early = || ShareError::Damaged("it ends too early".into());
+    let mut len = 0usize;
+    let mut used = 0;
+    loop {
+        let &b = data.get(used).ok_or_else(early)?;
+        len |= usize::from(b & 0x7F) << (7 * used);
+        used += 1;
+        if len > MAX_JSON_BYTES {
+            return Err(ShareError::TooLarge {
+                limit: MAX_JSON_BYTES,
+            });
+        }
+        if b & 0x80 == 0 {
+            break;
+        }
+        if used == 3 {
+            // Three groups of 7 bits already pass the limit.
+            return Err(ShareError::TooLarge {
+                limit: MAX_JSON_BYTES,
+            });
+        }
+    }
+    let crc = data.get(used..used + 4).ok_or_else(early)?;
+    let crc = u32::from_be_bytes([crc[0], crc[1], crc[2], crc[3]]);
+    if !mix_ratio_ok(len, data.len()) {
+        return Err(ShareError::Damaged("it claims more than it holds".into()));
+    }
+    let json = mixing::decode(&data[used + 4..], len, mixing_model());
+    if crc32(&json) != crc {
+        return Err(ShareError::Damaged("checksum mismatch".into()));
+    }
+    Ok(json)
 }
 
 /// The code for `json` under one method (for measuring; use [`encode_json`]).
@@ -159,8 +244,10 @@ pub fn encode_json_with(json: &str, method: Compression) -> String {
 pub fn encode_json(json: &str) -> (String, Compression) {
     Compression::ALL
         .into_iter()
-        .map(|m| (encode_json_with(json, m), m))
-        .min_by_key(|(code, _)| code.len())
+        .map(|m| (payload(json, m), m))
+        .filter(|(p, m)| *m != Compression::MixDict2 || mix_ratio_ok(json.len(), p.len() - 1))
+        .min_by_key(|(p, _)| p.len())
+        .map(|(p, m)| (format!("{CODE_PREFIX}{}", base45::encode(&p)), m))
         .unwrap_or_else(|| (encode_json_with(json, Compression::Zlib), Compression::Zlib))
 }
 
@@ -201,6 +288,7 @@ pub fn decode_json(code: &str) -> Result<String, ShareError> {
         Compression::Zlib => inflate(data, None)?,
         Compression::ZlibDict1 => inflate(data, Some(dictionary::V1))?,
         Compression::ZlibDict2 => inflate(data, Some(dictionary::V2))?,
+        Compression::MixDict2 => unmix(data)?,
     };
     String::from_utf8(json).map_err(|_| ShareError::NotText)
 }

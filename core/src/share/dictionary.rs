@@ -21,6 +21,11 @@ pub static V1: &[u8] = include_bytes!("../../share/program-dict-v1.txt");
 /// program names each built-in routine ([`build_v2`]).
 pub static V2: &[u8] = include_bytes!("../../share/program-dict-v2.txt");
 
+/// What the mixing coder of compression byte `4` reads before dictionary
+/// v2: the built-in routines' English texts as they were when the coder was
+/// made ([`build_prime`]), frozen in `core/share/program-prime-v4.txt`.
+pub static PRIME_V4: &[u8] = include_bytes!("../../share/program-prime-v4.txt");
+
 /// Largest dictionary deflate can use.
 pub const MAX_BYTES: usize = 32 * 1024;
 
@@ -205,6 +210,24 @@ pub fn build(routine_files: &[(&str, &str)]) -> Vec<u8> {
     out
 }
 
+/// Builds the mixing coder's priming text from built-in routine files: every
+/// English title, summary, caution, instruction and spoken text, as it
+/// appears inside compact JSON, one to a line, files in id order. It is far
+/// longer than deflate's 32 KiB window; the mixing coder has no window.
+pub fn build_prime(routine_files: &[(&str, &str)]) -> Vec<u8> {
+    let mut files: Vec<&(&str, &str)> = routine_files.iter().collect();
+    files.sort_by_key(|(id, _)| *id);
+    let (mut english, mut other) = (Vec::new(), Vec::new());
+    for (_, json) in files {
+        if let Ok(value) = serde_json::from_str::<serde_json::Value>(json) {
+            collect_texts(&value, None, &mut english, &mut other);
+        }
+    }
+    let mut out = english.join("\n").into_bytes();
+    out.push(b'\n');
+    out
+}
+
 /// Builds dictionary v2 from v1 and the built-in routine ids: for every id,
 /// the three places a program built from the library names it (in
 /// `routines`, in `schedule` as a daily entry, and in `progress` with the
@@ -284,7 +307,7 @@ mod tests {
 
     #[test]
     fn build_is_deterministic_and_bounded() {
-        let files: Vec<(&str, &str)> = crate::library::BUILTIN_FILES.to_vec();
+        let files: Vec<(&str, &str)> = crate::library::builtin_files().to_vec();
         let a = build(&files);
         let mut reversed = files.clone();
         reversed.reverse();
@@ -312,7 +335,7 @@ mod tests {
 
     #[test]
     fn frozen_v2_is_v1_and_the_library_ids_and_is_pinned() {
-        let ids: Vec<&str> = crate::library::BUILTIN_FILES
+        let ids: Vec<&str> = crate::library::builtin_files()
             .iter()
             .map(|(id, _)| *id)
             .collect();
@@ -324,6 +347,20 @@ mod tests {
 
     pub(super) const V2_LEN: usize = 15_687;
     pub(super) const V2_ADLER32: u32 = 382_377_735;
+
+    #[test]
+    fn frozen_prime_is_pinned_and_holds_only_english() {
+        assert_eq!(
+            (PRIME_V4.len(), adler32(PRIME_V4)),
+            (PRIME_V4_LEN, PRIME_V4_ADLER32)
+        );
+        let text = std::str::from_utf8(PRIME_V4).unwrap();
+        assert!(text.contains("Roll the ball slowly"));
+        assert!(!text.contains("despacio") && !text.contains("langsam"));
+    }
+
+    pub(super) const PRIME_V4_LEN: usize = 52_959;
+    pub(super) const PRIME_V4_ADLER32: u32 = 290_969_612;
 
     fn adler32(data: &[u8]) -> u32 {
         let (mut a, mut b) = (1u32, 0u32);
@@ -340,10 +377,13 @@ mod tests {
     #[ignore = "writes a file; run by hand when making a new dictionary version"]
     fn write_dictionary() {
         if let Ok(path) = std::env::var("UNKNOT_WRITE_DICTIONARY") {
-            std::fs::write(path, build(crate::library::BUILTIN_FILES)).unwrap();
+            std::fs::write(path, build(crate::library::builtin_files())).unwrap();
+        }
+        if let Ok(path) = std::env::var("UNKNOT_WRITE_PRIME_V4") {
+            std::fs::write(path, build_prime(crate::library::builtin_files())).unwrap();
         }
         if let Ok(path) = std::env::var("UNKNOT_WRITE_DICTIONARY_V2") {
-            let ids: Vec<&str> = crate::library::BUILTIN_FILES
+            let ids: Vec<&str> = crate::library::builtin_files()
                 .iter()
                 .map(|(id, _)| *id)
                 .collect();
