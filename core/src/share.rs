@@ -80,7 +80,7 @@ impl Compression {
             Compression::Zlib => "zlib",
             Compression::ZlibDict1 => "zlib+dict-v1",
             Compression::ZlibDict2 => "zlib+dict-v2",
-            Compression::MixDict2 => "mix+dict-v2",
+            Compression::MixDict2 => "mixing",
         }
     }
 }
