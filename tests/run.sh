@@ -47,7 +47,7 @@ run_fuzz() {
     cargo install cargo-fuzz --locked
   fi
   rustup toolchain list | grep -q nightly || rustup toolchain install nightly --profile minimal
-  for t in routine_json program_json share_code simulate_script; do
+  for t in routine_json program_json share_code share_round_trip simulate_script; do
     step "fuzz $t for ${secs}s"
     (cd fuzz && cargo +nightly fuzz run "$t" -- -max_total_time="$secs" -rss_limit_mb=2048)
   done
