@@ -11,7 +11,8 @@
 //! | `4` | the JSON's length (LEB128), its CRC-32 (4 bytes, big-endian), then the JSON coded by the context-mixing coder ([`mixing`]) after it has read the priming text ([`dictionary::PRIME_V4`]) and dictionary v2 |
 //!
 //! zlib streams end with the Adler-32 of the JSON and the mixing coder's
-//! payload carries a CRC-32, so a damaged code is caught. Encoding tries every method and keeps the shortest. (Brotli with
+//! payload carries a CRC-32, so a damaged code is caught. Encoding tries
+//! every method and keeps the shortest. (Brotli with
 //! its built-in dictionary was measured too and never came out shorter
 //! than zlib with dictionary v1, so it was left out of the format.)
 //! Decoding is bounded: codes longer than [`MAX_CODE_CHARS`] are refused
@@ -174,7 +175,7 @@ pub fn payload(json: &str, method: Compression) -> Vec<u8> {
 }
 
 /// Whether a mixing payload of `payload_len` bytes (after the method byte)
-/// may stand for `json_len` bytes: at most 64 for each, plus some. Decoding
+/// may stand for `json_len` bytes: at most 64 for each, plus 1 KiB. Decoding
 /// refuses a longer claim before the work it would take, and encoding never
 /// picks the coder for a program it would refuse (some other method then
 /// makes its code).
@@ -217,7 +218,7 @@ fn unmix(data: &[u8]) -> Result<Vec<u8>, ShareError> {
             break;
         }
         if used == 3 {
-            // Three groups of 7 bits already pass the limit.
+            // A fourth group of 7 bits would mean at least 2^21 bytes.
             return Err(ShareError::TooLarge {
                 limit: MAX_JSON_BYTES,
             });
