@@ -173,16 +173,7 @@ fn format_fragments() -> Vec<String> {
 /// than English, English vocabulary descriptions, the built-in routines'
 /// English texts, common phrases, then the format's JSON fragments.
 pub fn build(routine_files: &[(&str, &str)]) -> Vec<u8> {
-    let mut other_langs: Vec<String> = Vec::new();
-    let mut english: Vec<String> = Vec::new();
-    let mut files: Vec<&(&str, &str)> = routine_files.iter().collect();
-    files.sort_by_key(|(id, _)| *id);
-    for (_, json) in files {
-        let Ok(value) = serde_json::from_str::<serde_json::Value>(json) else {
-            continue;
-        };
-        collect_texts(&value, None, &mut english, &mut other_langs);
-    }
+    let (english, other_langs) = routine_texts(routine_files);
     let mut descriptions: Vec<String> = Vec::new();
     descriptions.extend(Area::ALL.iter().map(|a| a.description().to_string()));
     descriptions.extend(Technique::ALL.iter().map(|a| a.description().to_string()));
@@ -215,14 +206,7 @@ pub fn build(routine_files: &[(&str, &str)]) -> Vec<u8> {
 /// appears inside compact JSON, one to a line, files in id order. It is far
 /// longer than deflate's 32 KiB window; the mixing coder has no window.
 pub fn build_prime(routine_files: &[(&str, &str)]) -> Vec<u8> {
-    let mut files: Vec<&(&str, &str)> = routine_files.iter().collect();
-    files.sort_by_key(|(id, _)| *id);
-    let (mut english, mut other) = (Vec::new(), Vec::new());
-    for (_, json) in files {
-        if let Ok(value) = serde_json::from_str::<serde_json::Value>(json) {
-            collect_texts(&value, None, &mut english, &mut other);
-        }
-    }
+    let (english, _) = routine_texts(routine_files);
     let mut out = english.join("\n").into_bytes();
     out.push(b'\n');
     out
@@ -255,6 +239,20 @@ pub fn build_v2(v1: &[u8], builtin_ids: &[&str]) -> Vec<u8> {
 
 /// Walks a routine file collecting its texts, English (and plain) apart
 /// from other languages. Strings are JSON-escaped as compact JSON writes them.
+/// The texts of routine files, files in id order, as they appear inside
+/// compact JSON: English (and untagged) ones, then those in other languages.
+fn routine_texts(routine_files: &[(&str, &str)]) -> (Vec<String>, Vec<String>) {
+    let mut files: Vec<&(&str, &str)> = routine_files.iter().collect();
+    files.sort_by_key(|(id, _)| *id);
+    let (mut english, mut other) = (Vec::new(), Vec::new());
+    for (_, json) in files {
+        if let Ok(value) = serde_json::from_str::<serde_json::Value>(json) {
+            collect_texts(&value, None, &mut english, &mut other);
+        }
+    }
+    (english, other)
+}
+
 fn collect_texts(
     v: &serde_json::Value,
     lang: Option<&str>,
