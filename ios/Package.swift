@@ -1,8 +1,12 @@
-// swift-tools-version:5.9
+// swift-tools-version:6.0
 //
 // UnknotCore for iOS: the UniFFI-generated Swift over the Rust core plus the
-// hand-written `SessionController`. Nothing here decides a rule; every rule
-// lives in the Rust core.
+// hand-written `SessionController`, and `UnknotApp`: the app's models (the
+// player, app data, import, Today, progress, safety, therapist drafts, saved
+// state) over small platform protocols, so everything but the SwiftUI views
+// and the thin Apple adapters is compiled and tested on Linux. Nothing here
+// decides a rule; every rule lives in the Rust core. Swift 6 language mode
+// (strict concurrency) for every target.
 //
 // Generated files are never committed. Before building, run
 // `ios/prepare.sh` (or `tests/swift.sh`, which calls it): it builds the host
@@ -46,6 +50,7 @@ let package = Package(
     platforms: [.iOS(.v15), .macOS(.v12)],
     products: [
         .library(name: "UnknotCore", targets: ["UnknotCore"]),
+        .library(name: "UnknotApp", targets: ["UnknotApp"]),
     ],
     targets: [
         ffiTarget,
@@ -55,10 +60,21 @@ let package = Package(
             path: "Sources/UnknotCore",
             linkerSettings: rustLinkerSettings
         ),
+        .target(
+            name: "UnknotApp",
+            dependencies: ["UnknotCore"],
+            path: "Sources/UnknotApp"
+        ),
         .testTarget(
             name: "UnknotCoreTests",
             dependencies: ["UnknotCore"],
             path: "Tests/UnknotCoreTests"
         ),
-    ]
+        .testTarget(
+            name: "UnknotAppTests",
+            dependencies: ["UnknotApp", "UnknotCore"],
+            path: "Tests/UnknotAppTests"
+        ),
+    ],
+    swiftLanguageModes: [.v6]
 )

@@ -44,7 +44,9 @@ public struct FrameListenerToken: Hashable {
 /// from the UI and wake-ups from a timer queue may interleave safely; the
 /// sink, scheduler and listeners are called with the lock held, so they
 /// must not call back into the controller synchronously (dispatch instead).
-public final class SessionController {
+/// It is `@unchecked Sendable` for that reason: every mutable field is
+/// read and written with the lock held.
+public final class SessionController: @unchecked Sendable {
     private let player: PlayerProtocol
     private let clock: MonotonicClock
     private let scheduler: WakeScheduler
