@@ -4,7 +4,7 @@
 #   ./tests/run.sh               everything CI checks: Rust, Kotlin and Swift
 #   ./tests/run.sh rust          formatting, clippy and the Rust tests (vectors included)
 #   ./tests/run.sh kotlin        the Kotlin layer's tests on the JVM (tests/kotlin.sh)
-#   ./tests/run.sh swift         the Swift package's tests (tests/swift.sh)
+#   ./tests/run.sh swift         the iOS String Catalog check and the Swift package's tests (tests/swift.sh)
 #   ./tests/run.sh bench         every benchmark, printed as one table (figures only, never fails on speed)
 #   ./tests/run.sh fuzz [secs]   each fuzz target for the given time (default 60 s), nightly
 #
@@ -36,7 +36,12 @@ run_rust() {
 }
 
 run_kotlin() { step "Kotlin tests"; "$root/tests/kotlin.sh"; }
-run_swift() { step "Swift tests"; "$root/tests/swift.sh"; }
+run_swift() {
+  step "iOS String Catalog: every key in en, es, de; every literal key of the views in it"
+  python3 "$root/tests/check-ios-strings.py"
+  step "Swift tests"
+  "$root/tests/swift.sh"
+}
 
 run_bench() { "$root/tests/bench.sh"; }
 

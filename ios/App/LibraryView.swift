@@ -1,31 +1,16 @@
 // The built-in routines, searchable by text and filtered by body area and
-// tag, both taken from the summaries the core hands out. A session saved
-// unfinished by an earlier run is offered at the top; "Make a program" in
-// the toolbar opens therapist mode.
+// tag (the package's `LibraryModel`). A session saved unfinished by an
+// earlier run is offered at the top; "Make a program" opens therapist mode.
 
 import SwiftUI
+import UnknotApp
 import UnknotCore
 
 struct LibraryView: View {
-    let lang: String
-    @Environment(PlayerModel.self) private var player
+    @EnvironmentObject private var player: Observed<PlayerModel>
+    @StateObject private var library = Observed(LibraryModel(lang: appLanguage))
     @State private var playing = false
     @State private var resumeError: String?
-    @State private var all: [RoutineSummary] = []
-    @State private var query = ""
-    @State private var area: String?
-    @State private var tag: String?
-
-    private var shown: [RoutineSummary] {
-        all.filter { s in
-            if let area, !s.areas.contains(area) { return false }
-            if let tag, !s.tags.contains(tag) { return false }
-            let q = query.trimmingCharacters(in: .whitespaces)
-            if q.isEmpty { return true }
-            let words = [s.title, s.summary] + s.tags.map(vocabLabel) + s.areas.map(vocabLabel)
-            return words.contains { $0.localizedCaseInsensitiveContains(q) }
-        }
-    }
 
     var body: some View {
         List {
@@ -34,40 +19,40 @@ struct LibraryView: View {
                     Text(offer.title).font(.title3.bold())
                     Button {
                         do {
-                            try player.restore(offer.saved)
+                            try player.model.restore(offer.saved)
                             resumeError = nil
                             playing = true
                         } catch {
-                            resumeError = errorText(error)
+                            resumeError = ErrorReport(error).text
                         }
                     } label: {
                         Text("Resume where you left off").frame(maxWidth: .infinity, minHeight: 44)
                     }
                     .buttonStyle(.borderedProminent)
-                    Button("Discard", role: .destructive) { player.discardSaved() }
+                    Button("Discard", role: .destructive) { player.model.discardSaved() }
                 }
             }
             if let resumeError {
                 Section { Text(resumeError).foregroundStyle(.red) }
             }
             Section {
-                Picker("Body area", selection: $area) {
+                Picker("Body area", selection: library.binding(\.area)) {
                     Text("Any").tag(String?.none)
-                    ForEach(Array(Set(all.flatMap(\.areas))).sorted(), id: \.self) { Text(vocabLabel($0)).tag(String?.some($0)) }
+                    ForEach(library.areas, id: \.self) { Text(vocabLabel($0)).tag(String?.some($0)) }
                 }
-                Picker("Tag", selection: $tag) {
+                Picker("Tag", selection: library.binding(\.tag)) {
                     Text("Any").tag(String?.none)
-                    ForEach(Array(Set(all.flatMap(\.tags))).sorted(), id: \.self) { Text(vocabLabel($0)).tag(String?.some($0)) }
+                    ForEach(library.tags, id: \.self) { Text(vocabLabel($0)).tag(String?.some($0)) }
                 }
             }
             Section {
-                if shown.isEmpty { Text("No routine matches.") }
-                ForEach(shown, id: \.id) { s in
+                if library.shown.isEmpty { Text("No routine matches.") }
+                ForEach(library.shown, id: \.id) { s in
                     NavigationLink(value: s.id) {
                         VStack(alignment: .leading, spacing: 4) {
                             Text(s.title).font(.title3.bold())
                             if !s.summary.isEmpty { Text(s.summary).font(.body) }
-                            Text("\(clockText(s.timedMs)) · \(s.steps) steps").font(.callout).foregroundStyle(.secondary)
+                            Text("\(clockText(s.timedMs)) · \(Int(s.steps)) steps").font(.callout).foregroundStyle(.secondary)
                         }
                         .accessibilityElement(children: .combine)
                     }
@@ -75,10 +60,9 @@ struct LibraryView: View {
             }
         }
         .navigationTitle("Routines")
-        .searchable(text: $query, prompt: "Search routines")
+        .searchable(text: library.binding(\.query), prompt: Text("Search routines"))
         .therapistEntry(programJson: nil, place: "library")
-        .navigationDestination(for: String.self) { id in RoutineDetailView(id: id, lang: lang) }
+        .navigationDestination(for: String.self) { id in RoutineDetailView(id: id) }
         .navigationDestination(isPresented: $playing) { PlayerView() }
-        .task { all = builtinSummaries(lang: lang) }
     }
 }

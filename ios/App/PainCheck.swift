@@ -1,27 +1,26 @@
 // The journal's questions around a session, asked by the app and stored by
 // the core: pain 0–10 before (one tap to skip) and after, and how the
-// pressure felt. Nothing here is judged; the core's statistics and flags
-// read the answers.
+// pressure felt. The answer's rounding and skipping are the package's
+// `PainAnswer`.
 
 import SwiftUI
+import UnknotApp
 import UnknotCore
 
 /// A pain slider 0–10 with a confirm button and a one-tap "Skip".
 struct PainCheck: View {
-    let title: String
-    let confirm: String
+    let title: LocalizedStringKey
+    let confirm: LocalizedStringKey
     /// Called with the rating, or nil when skipped.
     let onDone: (Int32?) -> Void
-    @State private var pain = 0.0
+    @State private var answer = PainAnswer()
 
     var body: some View {
         NavigationStack {
             Form {
+                Section { PainSlider(answer: $answer) }
                 Section {
-                    PainSlider(pain: $pain)
-                }
-                Section {
-                    Button { onDone(Int32(pain.rounded())) } label: {
+                    Button { onDone(answer.rating) } label: {
                         Text(confirm).font(.title3.bold()).frame(maxWidth: .infinity, minHeight: 44)
                     }
                     .buttonStyle(.borderedProminent)
@@ -39,19 +38,19 @@ struct PainCheck: View {
 
 /// The 0–10 slider with its value in large type.
 struct PainSlider: View {
-    @Binding var pain: Double
+    @Binding var answer: PainAnswer
 
     var body: some View {
         VStack(spacing: 8) {
-            Text("\(Int(pain.rounded()))").font(.system(size: 56, weight: .bold).monospacedDigit())
-            Slider(value: $pain, in: 0...10, step: 1) {
+            Text(verbatim: "\(answer.shown)").font(.system(size: 56, weight: .bold).monospacedDigit())
+            Slider(value: $answer.slider, in: 0...10, step: 1) {
                 Text("Pain")
             } minimumValueLabel: {
-                Text("0")
+                Text(verbatim: "0")
             } maximumValueLabel: {
-                Text("10")
+                Text(verbatim: "10")
             }
-            .accessibilityValue("\(Int(pain.rounded())) out of 10")
+            .accessibilityValue(Text("\(answer.shown) out of 10"))
             Text("0 is no pain, 10 the worst you can imagine.").font(.callout).foregroundStyle(.secondary)
         }
     }
@@ -63,22 +62,20 @@ struct SessionEndForm: View {
     /// Called with pain after (nil when skipped) and the pressure (nil when
     /// not given); it returns an error message, or nil once recorded.
     let onSave: (Int32?, PressureFeedback?) -> String?
-    @State private var pain = 0.0
-    @State private var skipPain = false
-    @State private var pressure: PressureFeedback?
+    @State private var answer = PainAnswer()
     @State private var error: String?
 
     var body: some View {
         VStack(alignment: .leading, spacing: 16) {
             Text("How is the pain now?").font(.title2.bold())
-            if skipPain {
-                Button("Rate the pain") { skipPain = false }
+            if answer.skipped {
+                Button("Rate the pain") { answer.skipped = false }
             } else {
-                PainSlider(pain: $pain)
-                Button("Skip") { skipPain = true }
+                PainSlider(answer: $answer)
+                Button("Skip") { answer.skipped = true }
             }
             Text("How did the pressure feel?").font(.title2.bold())
-            Picker("Pressure", selection: $pressure) {
+            Picker("Pressure", selection: $answer.pressure) {
                 Text("No answer").tag(PressureFeedback?.none)
                 Text("Too light").tag(PressureFeedback?.some(.tooLight))
                 Text("Right").tag(PressureFeedback?.some(.right))
@@ -86,7 +83,7 @@ struct SessionEndForm: View {
             }
             .pickerStyle(.segmented)
             Button {
-                error = onSave(skipPain ? nil : Int32(pain.rounded()), pressure)
+                error = onSave(answer.rating, answer.pressure)
             } label: {
                 Text("Save and finish").font(.title2.bold()).frame(maxWidth: .infinity, minHeight: 56)
             }

@@ -1,23 +1,24 @@
 // The running session: a breathing circle (breathing segments) or a phase
-// ring (other segments) driven by the frame's segment progress, the step in
-// large type, and the controls with VoiceOver labels.
+// ring (other segments) as the package's `PhaseDisplay` lays it out, the
+// step in large type, and the controls with VoiceOver labels.
 
 import SwiftUI
+import UnknotApp
 import UnknotCore
 
 struct PlayerView: View {
-    @Environment(PlayerModel.self) private var player
-    @Environment(AppData.self) private var app
+    @EnvironmentObject private var player: Observed<PlayerModel>
+    @EnvironmentObject private var app: Observed<AppData>
     @Environment(\.dismiss) private var dismiss
 
     var body: some View {
-        if let f = player.frame {
+        if let f = player.frame, let phase = player.phase {
             ScrollView {
                 VStack(spacing: 20) {
                     Text("Step \(f.step + 1) of \(f.stepCount)").font(.headline)
                     Text(f.stepTitle).font(.largeTitle.bold()).multilineTextAlignment(.center)
                         .accessibilityAddTraits(.isHeader)
-                    phase(f)
+                    circle(phase)
                     if let i = f.stepInstructions { Text(i).font(.title2).multilineTextAlignment(.center) }
                     Text("\(clockText(f.remainingMs)) left").font(.headline)
                     controls(f)
@@ -28,127 +29,91 @@ struct PlayerView: View {
             .task(id: f.status) {
                 guard f.status == .running else { return }
                 while !Task.isCancelled {
-                    player.redraw()
+                    player.model.redraw()
                     try? await Task.sleep(for: .milliseconds(33))
                 }
             }
         }
     }
 
-    private func kindText(_ k: SegmentKind) -> String {
-        switch k {
-        case .prepare: "Get ready"
-        case .rest: "Rest"
-        case .manual: "At your pace"
-        case .inhale: "Breathe in"
-        case .holdIn, .holdOut: "Hold"
-        case .exhale: "Breathe out"
-        case .hold: "Hold the stretch"
-        case .massage: "Massage"
-        case .work: "Work"
-        case .switch: "Switch sides"
-        }
-    }
-
-    private func statusText(_ s: Status) -> String? {
-        switch s {
-        case .paused: "Paused"
-        case .waiting: "Continue when you are ready"
-        case .finished: "Routine complete"
-        case .stopped: "Session stopped"
-        case .ready, .running: nil
-        }
-    }
-
-    @ViewBuilder private func phase(_ f: Frame) -> some View {
-        let p = min(max(f.segmentProgress, 0), 1)
-        let detail = [
-            f.side.map { $0 == .left ? "Left side" : "Right side" },
-            f.rep.map { "Repetition \($0)" },
-            f.cycle.map { "Breath \($0)" },
-        ].compactMap { $0 }.joined(separator: " · ")
-        let label = statusText(f.status) ?? kindText(f.kind)
+    @ViewBuilder private func circle(_ phase: PhaseDisplay) -> some View {
         ZStack {
-            switch f.kind {
-            case .inhale, .exhale, .holdIn, .holdOut:
-                let fraction: Double = f.kind == .inhale ? p : f.kind == .exhale ? 1 - p : f.kind == .holdIn ? 1 : 0
+            switch phase.shape {
+            case .breath:
                 Circle().stroke(.secondary.opacity(0.3), lineWidth: 2)
-                Circle().fill(.tint.opacity(0.35)).scaleEffect(0.35 + 0.65 * fraction)
-            default:
+                Circle().fill(.tint.opacity(0.35)).scaleEffect(phase.circleScale)
+            case .ring(let p):
                 Circle().stroke(.secondary.opacity(0.3), lineWidth: 14)
                 Circle().trim(from: 0, to: p).stroke(.tint, style: StrokeStyle(lineWidth: 14, lineCap: .round))
                     .rotationEffect(.degrees(-90))
             }
             VStack {
-                Text(label).font(.title.bold()).multilineTextAlignment(.center)
-                if let r = f.segmentRemainingMs { Text(clockText(r)).font(.system(size: 56, weight: .semibold).monospacedDigit()) }
-                if !detail.isEmpty { Text(detail).font(.headline) }
+                Text(phase.label).font(.title.bold()).multilineTextAlignment(.center)
+                if let r = phase.remaining { Text(r).font(.system(size: 56, weight: .semibold).monospacedDigit()) }
+                if !phase.detail.isEmpty { Text(phase.detail).font(.headline) }
             }
         }
         .frame(width: 260, height: 260)
         .accessibilityElement(children: .ignore)
-        .accessibilityLabel([label, detail, f.segmentRemainingMs.map(clockText) ?? ""].filter { !$0.isEmpty }.joined(separator: ", "))
-        .accessibilityValue("\(Int(p * 100)) percent")
+        .accessibilityLabel([phase.label, phase.detail, phase.remaining ?? ""].filter { !$0.isEmpty }.joined(separator: ", "))
+        .accessibilityValue(Text("\(phase.percent) percent"))
     }
 
     @ViewBuilder private func controls(_ f: Frame) -> some View {
-        if f.status == .finished || f.status == .stopped {
+        if player.isOver {
             if player.draft != nil {
                 SessionEndForm { painAfter, pressure in
-                    guard let entry = player.entry(painAfter: painAfter, pressure: pressure) else { return nil }
                     do {
-                        try app.record(entry)
+                        try player.model.finish(painAfter: painAfter, pressure: pressure, into: app.model)
                     } catch {
-                        return errorText(error)
+                        return ErrorReport(error).text
                     }
-                    player.close()
                     dismiss()
                     return nil
                 }
             } else {
-                Button { player.close(); dismiss() } label: {
+                Button { player.model.close(); dismiss() } label: {
                     Text("Done").font(.title2.bold()).frame(maxWidth: .infinity, minHeight: 56)
                 }.buttonStyle(.borderedProminent)
             }
         } else {
             if f.status == .waiting {
-                Button { player.proceed() } label: {
+                Button { player.model.proceed() } label: {
                     Text("Continue").font(.title.bold()).frame(maxWidth: .infinity, minHeight: 64)
                 }.buttonStyle(.borderedProminent)
             }
             HStack(spacing: 12) {
-                control("backward.end.fill", "Previous step or restart this step") { player.previous() }
+                control("backward.end.fill", "Previous step or restart this step") { player.model.previous() }
                 if f.status == .paused {
-                    control("play.fill", "Resume") { player.resume() }
+                    control("play.fill", "Resume") { player.model.resume() }
                 } else {
-                    control("pause.fill", "Pause") { player.pause() }
+                    control("pause.fill", "Pause") { player.model.pause() }
                 }
-                control("forward.end.fill", "Next step") { player.next() }
+                control("forward.end.fill", "Next step") { player.model.next() }
             }
             HStack(spacing: 12) {
-                control("plus.circle", "Add \(PlayerModel.extendMs / 1000) seconds") { player.extend() }
-                control("stop.fill", "Stop") { player.stop() }
+                control("plus.circle", "Add \(PlayerModel.extendMs / 1000) seconds") { player.model.extend() }
+                control("stop.fill", "Stop") { player.model.stop() }
             }
             // Marks where it hurt; the journal keeps the step and position.
-            Button(role: .destructive) { player.markDiscomfort() } label: {
+            Button(role: .destructive) { player.model.markDiscomfort() } label: {
                 Label("Too much", systemImage: "hand.raised.fill")
                     .font(.title3.bold()).frame(maxWidth: .infinity, minHeight: 56)
             }
             .buttonStyle(.bordered)
-            .accessibilityHint("Notes that this moment was too much")
-            if let marks = player.draft?.discomfort.count, marks > 0 {
-                Text(marks == 1 ? "Noted once. Ease off, or stop if it keeps hurting."
-                                : "Noted \(marks) times. Ease off, or stop if it keeps hurting.")
+            .accessibilityHint(Text("Notes that this moment was too much"))
+            if player.discomfortCount > 0 {
+                Text("Noted \(player.discomfortCount) times. Ease off, or stop if it keeps hurting.")
                     .font(.callout)
             }
         }
     }
 
-    private func control(_ symbol: String, _ label: String, action: @escaping () -> Void) -> some View {
+    private func control(_ symbol: String, _ label: LocalizedStringKey, action: @escaping () -> Void) -> some View {
         Button(action: action) {
             Image(systemName: symbol).font(.title).frame(maxWidth: .infinity, minHeight: 56)
         }
         .buttonStyle(.bordered)
-        .accessibilityLabel(label)
+        .accessibilityLabel(Text(label))
     }
 }

@@ -1,10 +1,11 @@
 // A therapist's home program: importing it (a pasted or scanned share
 // code, or a `.unknot` file), previewing it with the therapist's notes and
 // cautions before accepting it, and the Today screen of what the core says
-// is due. The core parses, validates, schedules and grows the routines.
+// is due. The package's models hold what the core said.
 
 import SwiftUI
 import UniformTypeIdentifiers
+import UnknotApp
 import UnknotCore
 import VisionKit
 
@@ -13,40 +14,36 @@ extension UTType {
     static let unknotProgram = UTType(exportedAs: "app.unknot.program", conformingTo: .json)
 }
 
-/// The program a person received, before "Accept": what the core read
-/// from it, the therapist's notes and cautions included.
+/// The program a person received, before "Accept".
 struct ProgramPreview: View {
-    let json: String
-    @Environment(AppData.self) private var app
+    @StateObject private var preview: Observed<ProgramPreviewModel>
     @Environment(\.dismiss) private var dismiss
-    @State private var error: String?
+
+    init(json: String, app: AppData) {
+        _preview = StateObject(wrappedValue: Observed(ProgramPreviewModel(json: json, app: app)))
+    }
 
     var body: some View {
-        let parsed = Result { try parseProgram(json: json, lang: PlayerModel.language) }
         List {
-            switch parsed {
+            switch preview.parsed {
             case .success(let p):
                 ProgramSummary(program: p)
-                if app.program != nil {
+                if preview.replacesProgram {
                     Section { Text("Accepting it replaces your current program. Your journal is kept.") }
                 }
                 Section {
                     Button {
-                        do {
-                            try app.accept(programJson: json)
-                            dismiss()
-                        } catch {
-                            self.error = errorText(error)
-                        }
+                        preview.model.accept()
+                        if preview.accepted { dismiss() }
                     } label: {
                         Text("Accept").font(.title2.bold()).frame(maxWidth: .infinity, minHeight: 44)
                     }
                     .buttonStyle(.borderedProminent)
                     Button("Cancel", role: .cancel) { dismiss() }
-                    if let error { Text(error).foregroundStyle(.red) }
+                    if let error = preview.acceptError { Text(error.text).foregroundStyle(.red) }
                 }
             case .failure(let e):
-                Section { Text(errorText(e)).foregroundStyle(.red) }
+                Section { Text(e.text).foregroundStyle(.red) }
                 Button("Close") { dismiss() }
             }
         }
@@ -67,7 +64,8 @@ struct ProgramSummary: View {
                 if let contact = from.contact { Text(contact).textSelection(.enabled) }
             }
             if let name = program.forName { Text("For \(name)") }
-            Text("\(program.start) to \(program.end), \(program.weeks) weeks").font(.callout)
+            (Text("\(program.start) to \(program.end)") + Text(verbatim: ", ") + Text("\(program.weeks) weeks"))
+                .font(.callout)
         }
         if !program.notes.isEmpty {
             Section("From your therapist") { Text(program.notes) }
@@ -91,28 +89,31 @@ struct ProgramSummary: View {
 
 /// Pasting or scanning a share code, or choosing a `.unknot` file.
 struct ProgramImportView: View {
-    @Environment(AppData.self) private var app
-    @State private var text = ""
-    @State private var error: String?
+    @EnvironmentObject private var app: Observed<AppData>
+    @StateObject private var importer: Observed<ImportModel>
     @State private var scanning = false
     @State private var choosingFile = false
+
+    init(app: AppData) {
+        _importer = StateObject(wrappedValue: Observed(ImportModel(app: app)))
+    }
 
     var body: some View {
         List {
             if let p = app.program {
                 Section("Current program") {
                     Text(p.title).font(.headline)
-                    Button("Remove program", role: .destructive) { app.removeProgram() }
+                    Button("Remove program", role: .destructive) { app.model.removeProgram() }
                 }
             }
             Section("Paste the code from your therapist") {
-                TextEditor(text: $text)
+                TextEditor(text: importer.binding(\.text))
                     .font(.body.monospaced())
                     .frame(minHeight: 120)
                     .autocorrectionDisabled()
                     .textInputAutocapitalization(.never)
-                Button("Read code") { read(text) }
-                    .disabled(text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty)
+                Button("Read code") { importer.model.read() }
+                    .disabled(!importer.canRead)
             }
             Section {
                 if QRScanner.isSupported {
@@ -120,14 +121,14 @@ struct ProgramImportView: View {
                 }
                 Button { choosingFile = true } label: { Label("Open a .unknot file", systemImage: "doc") }
             }
-            if let error { Section { Text(error).foregroundStyle(.red) } }
+            if let error = importer.error { Section { Text(error.text).foregroundStyle(.red) } }
         }
         .navigationTitle("Program")
         .sheet(isPresented: $scanning) {
             NavigationStack {
                 QRScanner { code in
                     scanning = false
-                    read(code)
+                    importer.model.read(code)
                 }
                 .ignoresSafeArea(edges: .bottom)
                 .navigationTitle("Scan the program's QR code")
@@ -138,36 +139,31 @@ struct ProgramImportView: View {
             }
         }
         .fileImporter(isPresented: $choosingFile, allowedContentTypes: [.unknotProgram, .json]) { result in
-            do {
-                try app.open(url: try result.get())
-                error = nil
-            } catch {
-                self.error = errorText(error)
+            switch result {
+            case .success(let url):
+                let scoped = url.startAccessingSecurityScopedResource()
+                defer { if scoped { url.stopAccessingSecurityScopedResource() } }
+                importer.model.open(fileAt: url)
+            case .failure(let error):
+                importer.model.failed(error)
             }
-        }
-    }
-
-    private func read(_ input: String) {
-        do {
-            app.pendingImport = try AppData.programText(from: input)
-            error = nil
-        } catch {
-            self.error = errorText(error)
         }
     }
 }
 
-/// Today in the active program: each routine due, as the core counts it
-/// against the journal, startable as grown for the current week. The
-/// toolbar leads to therapist mode: a new program, or this one edited.
+/// Today in the active program: each routine due, as the core counts it.
+/// The toolbar leads to therapist mode: a new program, or this one edited.
 struct TodayView: View {
-    @Environment(AppData.self) private var app
-    @Environment(PlayerModel.self) private var player
-    @State private var due: DueTodayRecord?
-    @State private var error: String?
+    @EnvironmentObject private var app: Observed<AppData>
+    @EnvironmentObject private var player: Observed<PlayerModel>
+    @StateObject private var today: Observed<TodayModel>
     @State private var asking: DueRoutineRecord?
     @State private var startWith: (routine: DueRoutineRecord, pain: Int32?)?
     @State private var playing = false
+
+    init(app: AppData) {
+        _today = StateObject(wrappedValue: Observed(TodayModel(app: app, wallClock: SystemWallClock())))
+    }
 
     var body: some View {
         List {
@@ -176,20 +172,22 @@ struct TodayView: View {
                     Text(p.title).font(.title2.bold())
                     if !p.notes.isEmpty { Text(p.notes) }
                 }
-                if let d = due {
+                if let d = today.due {
                     switch d.status {
                     case .notStarted:
                         Section { Text("Your program starts on \(p.start).") }
                     case .ended:
                         Section { Text("Your program ended on \(p.end). Ask your therapist what comes next.") }
                     case .active:
-                        Section(d.week.map { "Week \($0) of \(p.weeks)" } ?? "Today") {
-                            ForEach(d.due, id: \.routineId) { r in row(r) }
+                        Section {
+                            ForEach(today.rows, id: \.routine.routineId) { r in row(r) }
+                        } header: {
+                            if let week = d.week { Text("Week \(week) of \(p.weeks)") } else { Text("Today") }
                         }
                     }
                 }
             }
-            if let error { Section { Text(error).foregroundStyle(.red) } }
+            if let error = today.error { Section { Text(error.text).foregroundStyle(.red) } }
         }
         .navigationTitle("Today")
         .therapistEntry(programJson: app.programJson, place: "today")
@@ -201,26 +199,25 @@ struct TodayView: View {
                 asking = nil
             }
         }
-        .task(id: "\(app.journalVersion) \(app.program?.id ?? "")") { load() }
+        .task(id: "\(app.journalVersion) \(app.program?.id ?? "")") { today.model.load() }
     }
 
-    @ViewBuilder private func row(_ r: DueRoutineRecord) -> some View {
-        let left = r.weekLeft.map { $0 > 0 } ?? (r.leftToday > 0)
+    @ViewBuilder private func row(_ r: DueRow) -> some View {
         VStack(alignment: .leading, spacing: 6) {
-            Text(r.title).font(.title3.bold())
-            Text(clockText(r.timedMs)).font(.callout).foregroundStyle(.secondary)
-            if let w = r.weekLeft {
-                Text(w == 1 ? "1 more this week" : "\(w) more this week")
+            Text(r.routine.title).font(.title3.bold())
+            Text(r.time).font(.callout).foregroundStyle(.secondary)
+            if let w = r.routine.weekLeft {
+                Text("\(w) more this week")
             } else {
-                Text("\(r.done) of \(r.today) done today")
+                Text("\(r.routine.done) of \(r.routine.today) done today")
             }
-            if left {
-                Button { asking = r } label: {
+            if r.hasSessionsLeft {
+                Button { asking = r.routine } label: {
                     Text("Start").frame(maxWidth: .infinity, minHeight: 44)
                 }
                 .buttonStyle(.borderedProminent)
             } else {
-                Button { asking = r } label: {
+                Button { asking = r.routine } label: {
                     Text("Do it again").frame(maxWidth: .infinity, minHeight: 44)
                 }
                 .buttonStyle(.bordered)
@@ -229,35 +226,11 @@ struct TodayView: View {
         .padding(.vertical, 4)
     }
 
-    private func load() {
-        guard let json = app.programJson else { due = nil; return }
-        do {
-            // The journal counts the sessions recorded for the program;
-            // without it, nothing counts as done.
-            if let journal = app.journal {
-                due = try journal.dueToday(programJson: json, date: localDay(), lang: PlayerModel.language)
-            } else {
-                due = try programDueToday(programJson: json, date: localDay(), done: [], lang: PlayerModel.language)
-            }
-            error = app.journalError
-        } catch {
-            self.error = errorText(error)
-        }
-    }
-
     private func start() {
         let chosen = startWith
         startWith = nil
-        guard let s = chosen, let json = app.programJson, let p = app.program,
-              let week = due?.week else { return }
-        do {
-            try player.beginProgram(programJson: json, programId: p.id, routineId: s.routine.routineId,
-                                    week: week, lang: PlayerModel.language, painBefore: s.pain)
-            error = nil
-            playing = true
-        } catch {
-            self.error = errorText(error)
-        }
+        guard let s = chosen else { return }
+        playing = today.model.start(s.routine, painBefore: s.pain, on: player.model)
     }
 }
 
@@ -271,8 +244,7 @@ struct DueItem: Identifiable {
 struct QRScanner: UIViewControllerRepresentable {
     let onCode: (String) -> Void
 
-    /// Whether this device has a camera that can scan; the scanner asks
-    /// for camera access when it first opens.
+    /// Whether this device has a camera that can scan.
     @MainActor static var isSupported: Bool { DataScannerViewController.isSupported }
 
     func makeUIViewController(context: Context) -> DataScannerViewController {
@@ -286,7 +258,6 @@ struct QRScanner: UIViewControllerRepresentable {
         return scanner
     }
 
-    // Scanning starts once the scanner is on screen.
     // startScanning throws while the camera is unavailable (e.g. access
     // denied); the sheet then stays empty and can be cancelled.
     func updateUIViewController(_ scanner: DataScannerViewController, context: Context) {

@@ -1,22 +1,26 @@
-// Progress from the journal, as the core counts it: safety flags first,
-// the streak, adherence per program week (done of due) and the mean pain
-// before and after sessions per week. Exports (the therapist's report, CSV,
-// FHIR) are written by the core and shared as files.
+// Progress from the journal, as the core counts it (the package's
+// `ProgressModel`): safety flags first, the streak, adherence per program
+// week and the mean pain before and after sessions per week. Exports are
+// written by the core and shared as files.
 
 import Charts
 import SwiftUI
+import UnknotApp
 import UnknotCore
 
 struct ProgressScreen: View {
-    @Environment(AppData.self) private var app
-    @State private var stats: StatsRecord?
-    @State private var files: [URL] = []
-    @State private var error: String?
+    @EnvironmentObject private var app: Observed<AppData>
+    @StateObject private var progress: Observed<ProgressModel>
+
+    init(app: AppData) {
+        _progress = StateObject(wrappedValue: Observed(ProgressModel(
+            app: app, wallClock: SystemWallClock(), exportFolder: FileManager.default.temporaryDirectory)))
+    }
 
     var body: some View {
         List {
-            if let error { Section { Text(error).foregroundStyle(.red) } }
-            if let s = stats {
+            if let error = progress.error { Section { Text(error.text).foregroundStyle(.red) } }
+            if let s = progress.stats {
                 if !s.flags.isEmpty {
                     Section {
                         ForEach(Array(s.flags.enumerated()), id: \.offset) { _, flag in
@@ -34,11 +38,15 @@ struct ProgressScreen: View {
                     }
                 }
                 Section {
-                    LabeledContent("Streak", value: s.streak.days == 1 ? "1 day" : "\(s.streak.days) days")
-                    LabeledContent("Sessions", value: "\(s.sessions) (\(s.completed) completed)")
-                    LabeledContent("Time", value: clockText(s.activeMs))
+                    LabeledContent { Text("\(s.streak.days) days") } label: { Text("Streak") }
+                    LabeledContent { Text("\(s.sessions) (\(s.completed) completed)") } label: { Text("Sessions") }
+                    LabeledContent { Text(clockText(s.activeMs)) } label: { Text("Time") }
                     if let a = s.adherence {
-                        LabeledContent("Done as planned", value: "\(Int((a * 100).rounded())) %")
+                        LabeledContent {
+                            Text(a, format: .percent.precision(.fractionLength(0)))
+                        } label: {
+                            Text("Done as planned")
+                        }
                     }
                 }
                 if !s.weeks.isEmpty {
@@ -53,99 +61,45 @@ struct ProgressScreen: View {
                             .accessibilityElement(children: .combine)
                         }
                     }
-                    if s.weeks.contains(where: { $0.painBefore != nil || $0.painAfter != nil }) {
+                    if !progress.painPoints.isEmpty {
                         Section("Pain, weekly mean") {
-                            PainChart(weeks: s.weeks).frame(height: 220)
+                            PainChart(points: progress.painPoints).frame(height: 220)
                         }
                     }
                 }
-            } else if error == nil {
+            } else if progress.error == nil {
                 Text("No sessions yet.")
             }
             Section("For your therapist") {
-                if files.isEmpty {
-                    Button("Prepare report and exports") { export() }
+                if progress.files.isEmpty {
+                    Button("Prepare report and exports") { progress.model.export() }
                 } else {
-                    ShareLink(items: files) {
+                    ShareLink(items: progress.files) {
                         Label("Share report, CSV and FHIR", systemImage: "square.and.arrow.up")
                     }
                 }
             }
         }
         .navigationTitle("Progress")
-        .task(id: "\(app.journalVersion) \(app.program?.id ?? "")") { load() }
-    }
-
-    private func load() {
-        files = []
-        guard let journal = app.journal else {
-            error = app.journalError
-            return
-        }
-        do {
-            stats = try journal.stats(programJson: app.programJson, today: localDay(), lang: PlayerModel.language)
-            error = nil
-        } catch {
-            self.error = errorText(error)
-        }
-    }
-
-    // Writes the three exports to a fresh temporary folder for ShareLink.
-    private func export() {
-        guard let journal = app.journal else { return }
-        let lang = PlayerModel.language
-        let today = localDay()
-        do {
-            let dir = FileManager.default.temporaryDirectory
-                .appendingPathComponent("unknot-export-\(UUID().uuidString)")
-            try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-            let html = try journal.reportHtml(programJson: app.programJson, today: today, lang: lang)
-            let csv = try journal.exportCsv()
-            let fhir = try journal.exportFhir(programJson: app.programJson, lang: lang)
-            let outputs = [
-                ("unknot-report-\(today).html", html),
-                ("unknot-sessions-\(today).csv", csv),
-                ("unknot-fhir-\(today).json", fhir),
-            ]
-            files = try outputs.map { name, text in
-                let url = dir.appendingPathComponent(name)
-                try Data(text.utf8).write(to: url, options: [.atomic])
-                return url
-            }
-            error = nil
-        } catch {
-            self.error = errorText(error)
-        }
+        .task(id: "\(app.journalVersion) \(app.program?.id ?? "")") { progress.model.load() }
     }
 }
 
 /// Mean pain before and after sessions per program week, 0–10.
 struct PainChart: View {
-    let weeks: [WeekRecord]
-
-    private struct Point: Identifiable {
-        let week: Int
-        let series: String
-        let value: Double
-        var id: String { "\(series)-\(week)" }
-    }
-
-    private var points: [Point] {
-        weeks.flatMap { w -> [Point] in
-            [w.painBefore.map { Point(week: Int(w.week), series: "Before", value: $0) },
-             w.painAfter.map { Point(week: Int(w.week), series: "After", value: $0) }].compactMap { $0 }
-        }
-    }
+    let points: [PainPoint]
 
     var body: some View {
+        let before = String(localized: "Before")
+        let after = String(localized: "After")
         Chart(points) { p in
-            LineMark(x: .value("Week", p.week), y: .value("Pain", p.value))
-                .foregroundStyle(by: .value("When", p.series))
-            PointMark(x: .value("Week", p.week), y: .value("Pain", p.value))
-                .foregroundStyle(by: .value("When", p.series))
+            LineMark(x: .value(String(localized: "Week"), p.week), y: .value(String(localized: "Pain"), p.value))
+                .foregroundStyle(by: .value(String(localized: "When"), p.after ? after : before))
+            PointMark(x: .value(String(localized: "Week"), p.week), y: .value(String(localized: "Pain"), p.value))
+                .foregroundStyle(by: .value(String(localized: "When"), p.after ? after : before))
         }
         .chartYScale(domain: 0...10)
-        .chartXAxisLabel("Week")
-        .accessibilityLabel("Pain before and after sessions, by week")
+        .chartXAxisLabel(String(localized: "Week"))
+        .accessibilityLabel(Text("Pain before and after sessions, by week"))
     }
 }

@@ -2,21 +2,25 @@
 // step with its start and length, all from the core's details.
 
 import SwiftUI
+import UnknotApp
 import UnknotCore
 
 struct RoutineDetailView: View {
-    let id: String
-    let lang: String
-    @Environment(PlayerModel.self) private var player
-    @State private var details: RoutineDetails?
-    @State private var error: String?
+    @EnvironmentObject private var player: Observed<PlayerModel>
+    @StateObject private var detail: Observed<RoutineDetailModel>
     @State private var playing = false
     @State private var askPain = false
     @State private var startWith: Int32?? = nil
 
+    init(id: String) {
+        _detail = StateObject(wrappedValue: Observed(RoutineDetailModel(id: id, lang: appLanguage)))
+    }
+
     var body: some View {
+        let details = try? detail.details.get()
         List {
-            if let d = details {
+            switch detail.details {
+            case .success(let d):
                 Section {
                     if !d.summary.isEmpty { Text(d.summary) }
                     Text("\(clockText(d.timedMs)) · \(d.steps.count) steps").font(.headline)
@@ -34,7 +38,7 @@ struct RoutineDetailView: View {
                         Text("Start").font(.title2.bold()).frame(maxWidth: .infinity, minHeight: 44)
                     }
                     .buttonStyle(.borderedProminent)
-                    if let error { Text(error).foregroundStyle(.red) }
+                    if let error = detail.startError { Text(error.text).foregroundStyle(.red) }
                 }
                 Section("Steps") {
                     ForEach(d.steps, id: \.index) { step in
@@ -50,8 +54,8 @@ struct RoutineDetailView: View {
                         .accessibilityElement(children: .combine)
                     }
                 }
-            } else if let error {
-                Text(error)
+            case .failure(let error):
+                Text(error.text)
             }
         }
         .navigationTitle(details?.title ?? "")
@@ -63,20 +67,11 @@ struct RoutineDetailView: View {
                 askPain = false
             }
         }
-        .task {
-            do { details = try builtinRoutine(id: id, lang: lang) } catch { self.error = errorText(error) }
-        }
     }
 
     private func start() {
         guard case .some(let pain) = startWith else { return }
         startWith = nil
-        do {
-            try player.begin(id: id, lang: lang, painBefore: pain)
-            error = nil
-            playing = true
-        } catch {
-            self.error = errorText(error)
-        }
+        playing = detail.model.start(painBefore: pain, on: player.model)
     }
 }

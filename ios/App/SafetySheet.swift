@@ -4,19 +4,6 @@
 import SwiftUI
 import UnknotCore
 
-/// Remembers which version of the safety screen the person accepted.
-enum SafetyAcceptance {
-    private static let key = "safetyAcceptedVersion"
-
-    static func isAccepted(_ version: Int32) -> Bool {
-        UserDefaults.standard.integer(forKey: key) >= Int(version)
-    }
-
-    static func accept(_ version: Int32) {
-        UserDefaults.standard.set(Int(version), forKey: key)
-    }
-}
-
 /// The safety screen; it can only be closed by accepting it.
 struct SafetySheet: View {
     let screen: SafetyScreen
@@ -27,8 +14,8 @@ struct SafetySheet: View {
             ScrollView {
                 VStack(alignment: .leading, spacing: 12) {
                     Text(screen.intro)
-                    ForEach(screen.doNot, id: \.self) { Text("• \($0)") }
-                    ForEach(screen.stopIf, id: \.self) { Text("• \($0)") }
+                    ForEach(screen.doNot, id: \.self) { Text(verbatim: "• \($0)") }
+                    ForEach(screen.stopIf, id: \.self) { Text(verbatim: "• \($0)") }
                     Text(screen.seeSomeone)
                     Button(screen.accept, action: onAccept)
                         .buttonStyle(.borderedProminent)

@@ -1,29 +1,43 @@
-// The app's entry point: tabs for today's program (first, once a program
-// is active), the routine library, progress and importing a program, with
-// one player model and one store for the whole app. Going to the background
-// saves the session's snapshot; coming back asks the core for a fresh frame
-// (it hands out what fell due while the app was suspended). A `.unknot`
-// file opened from elsewhere shows its preview before it can be accepted.
+// The app's entry point: the package's models built once over the Apple
+// adapters, and the tabs: today's program (once a program is active), the
+// routine library, progress and importing a program. Going to the
+// background saves the session; coming back asks the core for a fresh
+// frame. A `.unknot` file opened from elsewhere shows its preview.
 
 import SwiftUI
+import UnknotApp
 import UnknotCore
 
 @main
-struct UnknotApp: App {
-    @State private var player = PlayerModel()
-    @State private var app = AppData()
+struct UnknotMain: App {
+    @StateObject private var app: Observed<AppData>
+    @StateObject private var player: Observed<PlayerModel>
+    @StateObject private var safety: Observed<SafetyModel>
     @Environment(\.scenePhase) private var scenePhase
+
+    init() {
+        let clock = SystemClock()
+        let data = AppData(folder: appFolder, lang: appLanguage)
+        let services = PlayerServices(
+            clock: clock, wallClock: SystemWallClock(), timer: DispatchWakeTimer(clock: clock),
+            speech: SystemSpeech(), haptics: SystemHaptics(), audio: SpokenAudioSession(),
+            saved: SavedSessionStore(folder: appFolder))
+        _app = StateObject(wrappedValue: Observed(data))
+        _player = StateObject(wrappedValue: Observed(PlayerModel(services: services)))
+        _safety = StateObject(wrappedValue: Observed(SafetyModel(lang: appLanguage, store: UserDefaults.standard)))
+    }
 
     var body: some Scene {
         WindowGroup {
             RootView()
-                .environment(player)
-                .environment(app)
+                .environmentObject(app)
+                .environmentObject(player)
+                .environmentObject(safety)
         }
         .onChange(of: scenePhase) { _, phase in
             switch phase {
-            case .background: player.save()
-            case .active: player.refresh()
+            case .background: player.model.save()
+            case .active: player.model.refresh()
             default: break
             }
         }
@@ -33,49 +47,45 @@ struct UnknotApp: App {
 /// The tabs, the safety screen before anything else, and the preview of
 /// a program opened from a file.
 struct RootView: View {
-    @Environment(AppData.self) private var app
-    @State private var openError: String?
-    private let safety = safetyScreen(lang: PlayerModel.language)
-    @State private var safetyAccepted = SafetyAcceptance.isAccepted(
-        safetyScreen(lang: PlayerModel.language).version)
+    @EnvironmentObject private var app: Observed<AppData>
+    @EnvironmentObject private var safety: Observed<SafetyModel>
+    @State private var openError: ErrorReport?
 
     var body: some View {
-        // Read here, so the view follows the store's changes.
-        let pending = safetyAccepted ? app.pendingImport.map(PendingProgram.init(json:)) : nil
+        let pending = safety.isAccepted ? app.pendingImport.map(PendingProgram.init(json:)) : nil
         TabView {
             if app.program != nil {
-                NavigationStack { TodayView() }
+                NavigationStack { TodayView(app: app.model) }
                     .tabItem { Label("Today", systemImage: "sun.max") }
             }
-            NavigationStack { LibraryView(lang: PlayerModel.language) }
+            NavigationStack { LibraryView() }
                 .tabItem { Label("Routines", systemImage: "list.bullet") }
-            NavigationStack { ProgressScreen() }
+            NavigationStack { ProgressScreen(app: app.model) }
                 .tabItem { Label("Progress", systemImage: "chart.line.uptrend.xyaxis") }
-            NavigationStack { ProgramImportView() }
+            NavigationStack { ProgramImportView(app: app.model) }
                 .tabItem { Label("Program", systemImage: "doc.text") }
         }
         .onOpenURL { url in
+            let scoped = url.startAccessingSecurityScopedResource()
+            defer { if scoped { url.stopAccessingSecurityScopedResource() } }
             do {
-                try app.open(url: url)
+                try app.model.open(fileAt: url)
                 openError = nil
             } catch {
-                openError = errorText(error)
+                openError = ErrorReport(error)
             }
         }
-        .sheet(item: Binding(get: { pending }, set: { if $0 == nil { app.pendingImport = nil } })) { item in
-            NavigationStack { ProgramPreview(json: item.json) }
+        .sheet(item: Binding(get: { pending }, set: { if $0 == nil { app.model.pendingImport = nil } })) { item in
+            NavigationStack { ProgramPreview(json: item.json, app: app.model) }
         }
         .alert("The file cannot be opened",
                isPresented: Binding(get: { openError != nil }, set: { if !$0 { openError = nil } })) {
             Button("OK", role: .cancel) { openError = nil }
         } message: {
-            Text(openError ?? "")
+            Text(openError?.text ?? "")
         }
-        .fullScreenCover(isPresented: .constant(!safetyAccepted)) {
-            SafetySheet(screen: safety) {
-                SafetyAcceptance.accept(safety.version)
-                safetyAccepted = true
-            }
+        .fullScreenCover(isPresented: .constant(!safety.isAccepted)) {
+            SafetySheet(screen: safety.screen) { safety.model.accept() }
         }
     }
 }
