@@ -272,20 +272,14 @@ struct QRScanner: UIViewControllerRepresentable {
 
     @MainActor final class Coordinator: NSObject, DataScannerViewControllerDelegate {
         private let onCode: (String) -> Void
-        private var delivered = false
+        private let scanned = ScannedCode()
 
         init(onCode: @escaping (String) -> Void) { self.onCode = onCode }
 
         func dataScanner(_ dataScanner: DataScannerViewController, didAdd addedItems: [RecognizedItem],
                          allItems: [RecognizedItem]) {
-            guard !delivered else { return }
-            for item in addedItems {
-                if case .barcode(let barcode) = item, let text = barcode.payloadStringValue,
-                   looksLikeShareCode(text: text) {
-                    delivered = true
-                    onCode(text)
-                    return
-                }
+            for case .barcode(let barcode) in addedItems {
+                if let code = scanned.accept(barcode.payloadStringValue) { onCode(code) }
             }
         }
     }

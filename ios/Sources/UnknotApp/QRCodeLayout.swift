@@ -95,3 +95,19 @@ public final class ScreenWake {
         raisedOn = nil
     }
 }
+
+/// What the QR scanner hands over: the first text the core takes for a
+/// share code; everything after it, and anything that is not one, is ignored.
+@MainActor
+public final class ScannedCode {
+    public private(set) var delivered: String?
+
+    public init() {}
+
+    /// The code to import from `text` just scanned, or nil to keep scanning.
+    public func accept(_ text: String?) -> String? {
+        guard delivered == nil, let text, looksLikeShareCode(text: text) else { return nil }
+        delivered = text
+        return text
+    }
+}

@@ -105,6 +105,16 @@ final class FormatTests: XCTestCase {
         ScreenWake { nil }.raise()
     }
 
+    func testTheScannerHandsOverTheFirstShareCodeOnly() async throws {
+        let code = try shareEncode(programJson: try example("calm-breathing.unknot")).code
+        let scanned = ScannedCode()
+        XCTAssertNil(scanned.accept(nil))
+        XCTAssertNil(scanned.accept("https://example.org"), "not a share code")
+        XCTAssertEqual(scanned.accept(code), code)
+        XCTAssertNil(scanned.accept(code), "handed over once")
+        XCTAssertEqual(scanned.delivered, code)
+    }
+
     func testPainAnswers() async throws {
         var a = PainAnswer()
         a.slider = 6.6
