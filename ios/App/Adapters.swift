@@ -25,7 +25,7 @@ final class DispatchWakeTimer: WakeTimer {
 
     init(clock: MonotonicClock) { self.clock = clock }
 
-    func schedule(atMs: Int64, fire: @escaping @MainActor () -> Void) {
+    func schedule(atMs: Int64, fire: @escaping @MainActor @Sendable () -> Void) {
         cancel()
         let delay = max(atMs - clock.nowMs(), 0)
         let t = DispatchSource.makeTimerSource(queue: .main)

@@ -28,7 +28,7 @@ public protocol WallClock: AnyObject {
 public protocol WakeTimer: AnyObject {
     /// Arranges `fire` to be called on the main actor at `atMs` (or as soon
     /// as possible when that is past), replacing any pending wake-up.
-    func schedule(atMs: Int64, fire: @escaping @MainActor () -> Void)
+    func schedule(atMs: Int64, fire: @escaping @MainActor @Sendable () -> Void)
     /// Drops the pending wake-up, if any.
     func cancel()
 }

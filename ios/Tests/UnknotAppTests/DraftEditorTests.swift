@@ -4,8 +4,10 @@ import UnknotApp
 import UnknotCore
 
 /// Therapist mode's editor model on the real core.
+/// Main-actor isolated (`@unchecked Sendable` only for the XCTest glue that
+/// hands each instance to the main actor).
 @MainActor
-final class DraftEditorTests: XCTestCase {
+final class DraftEditorTests: XCTestCase, @unchecked Sendable {
     private func editor(_ item: DraftToEdit? = nil) throws -> (ProgramEditorModel, URL) {
         let folder = tempFolder("unknot-share")
         let start = try item ?? TherapistEntry.new(today: "2026-11-23")

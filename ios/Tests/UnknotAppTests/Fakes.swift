@@ -26,10 +26,10 @@ final class FixedWallClock: WallClock {
 @MainActor
 final class FakeTimer: WakeTimer {
     private(set) var pending: Int64?
-    private var fire: (@MainActor () -> Void)?
+    private var fire: (@MainActor @Sendable () -> Void)?
     private(set) var scheduled = 0
 
-    func schedule(atMs: Int64, fire: @escaping @MainActor () -> Void) {
+    func schedule(atMs: Int64, fire: @escaping @MainActor @Sendable () -> Void) {
         pending = atMs
         self.fire = fire
         scheduled += 1

@@ -4,8 +4,10 @@ import UnknotApp
 import UnknotCore
 
 /// Display helpers, error reports, saved state, the QR layout and the screen wake.
+/// Main-actor isolated (`@unchecked Sendable` only for the XCTest glue that
+/// hands each instance to the main actor).
 @MainActor
-final class FormatTests: XCTestCase {
+final class FormatTests: XCTestCase, @unchecked Sendable {
     func testClockTextRoundsUp() async throws {
         XCTAssertEqual(clockText(0), "0:00")
         XCTAssertEqual(clockText(1), "0:01")

@@ -5,8 +5,10 @@ import UnknotCore
 
 /// The player screen's model on the real core, with fakes for the clock,
 /// timer, speech, haptics and audio session.
+/// Main-actor isolated (`@unchecked Sendable` only for the XCTest glue that
+/// hands each instance to the main actor).
 @MainActor
-final class PlayerModelTests: XCTestCase {
+final class PlayerModelTests: XCTestCase, @unchecked Sendable {
     func testStartSpeaksTheFirstCueArmsTheTimerAndActivatesAudio() async throws {
         let h = Harness()
         let details = try builtinRoutine(id: "calf-release", lang: "en")

@@ -4,8 +4,10 @@ import UnknotApp
 import UnknotCore
 
 /// Import, preview, Today, progress, safety and the library on the real core.
+/// Main-actor isolated (`@unchecked Sendable` only for the XCTest glue that
+/// hands each instance to the main actor).
 @MainActor
-final class ProgramModelTests: XCTestCase {
+final class ProgramModelTests: XCTestCase, @unchecked Sendable {
     /// The share code of the example heel program, from the core.
     private func heelCode() throws -> String {
         try shareEncode(programJson: try example("heel-pain-progression.unknot")).code
