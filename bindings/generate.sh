@@ -29,5 +29,7 @@ rm -rf "$out/kotlin" "$out/swift"
 mkdir -p "$out/kotlin" "$out/swift"
 bindgen="$target_dir/debug/uniffi-bindgen"
 "$bindgen" generate --library "$lib" --language kotlin --out-dir "$out/kotlin" --no-format >&2
+# One reused call status per thread (bindings/kotlin-call-status.py says why).
+python3 bindings/kotlin-call-status.py "$out/kotlin/app/unknot/core/unknot_ffi.kt"
 "$bindgen" generate --library "$lib" --language swift --out-dir "$out/swift" --no-format >&2
 echo "$lib"

@@ -55,6 +55,6 @@ print(f"| memory | {memory} |")
 wake = [p.strip() for p in wakeups.strip().strip('|').split('|')][1:]
 print(f"| wake-ups for the whole library (next_wake_ms / 1 s poll / 60 fps) | {' / '.join(p for p in wake if p)} |")
 print(f"| release-mobile library size, bytes | {size} |")
-print(f"| Kotlin calls (tick, pulse, status, frame) | {kotlin} |")
+print(f"| Kotlin calls (tick, pulse, status, frame, journalSchemaVersion) | {kotlin} |")
 print(f"| Swift calls (tick, pulse, status, frame) | {swift} |")
 PY

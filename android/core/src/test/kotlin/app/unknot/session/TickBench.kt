@@ -1,6 +1,7 @@
 package app.unknot.session
 
 import app.unknot.core.Player
+import app.unknot.core.journalSchemaVersion
 import java.lang.management.ManagementFactory
 
 /** One 3600 s hold: no cue falls due for the first half hour. */
@@ -39,8 +40,10 @@ private inline fun measure(name: String, call: () -> Unit) {
  * Prints the median cost of one `Player.tick` called from Kotlin through
  * the generated bindings (JNA), in a running session with no cue due: the
  * steady-state call of a screen refresh. For comparison it also times
- * `status()` (one call returning a small enum: the fixed cost of crossing)
- * and `frame()` (the frame record without a command). The same tick from
+ * `status()` (one method call returning a small enum: the fixed cost of
+ * crossing with an object), `frame()` (the frame record without a command)
+ * and `journalSchemaVersion()` (a free function returning an `Int`: the
+ * cheapest call there is). The same tick from
  * Rust is the criterion benchmark `bindings/benches/tick.rs`. Figures
  * only; nothing is asserted about speed. Run by
  * `PROFILE=release UNKNOT_TICK_BENCH=1 tests/kotlin.sh`.
@@ -55,5 +58,6 @@ fun main() {
         check(player.pulse(++now).frame == null) { "pulses between boundaries carry no frame" }
         measure("Player.status") { player.status() }
         measure("Player.frame") { player.frame() }
+        measure("journalSchemaVersion") { journalSchemaVersion() }
     }
 }
