@@ -15,6 +15,7 @@ pub mod phrases;
 pub mod problem;
 pub mod program;
 pub mod qr;
+pub mod record;
 pub mod routine;
 pub mod safety;
 pub mod share;
