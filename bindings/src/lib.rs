@@ -18,6 +18,7 @@ pub mod journal;
 pub mod library;
 pub mod player;
 pub mod program;
+pub mod record;
 pub mod safety;
 pub mod session;
 
@@ -43,5 +44,6 @@ pub use program::{
     ProgramDetails, ProgramFrom, ProgramRoutineInfo, ProgramStatus, ProgressionInfo,
     QrMatrixRecord, ScheduleItem, SessionDoneRecord, ShareCode,
 };
+pub use record::{SessionRecording, SessionReport, SessionStart};
 pub use safety::{safety_screen, SafetyScreen};
 pub use session::{Cue, CueKind, Frame, Pulse, Status, Update};
