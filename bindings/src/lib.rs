@@ -21,6 +21,7 @@ pub mod program;
 pub mod record;
 pub mod safety;
 pub mod session;
+pub mod today;
 
 pub use draft::{
     program_draft_add_routine, program_draft_build, program_draft_from_program,
@@ -47,3 +48,4 @@ pub use program::{
 pub use record::{SessionRecording, SessionReport, SessionStart};
 pub use safety::{safety_screen, SafetyScreen};
 pub use session::{Cue, CueKind, Frame, Pulse, Status, Update};
+pub use today::{program_today, TodayAction, TodayRecord, TodayRoutineRecord};

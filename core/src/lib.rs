@@ -21,6 +21,7 @@ pub mod safety;
 pub mod share;
 pub mod text;
 pub mod timeline;
+pub mod today;
 pub mod validate;
 pub mod vocab;
 
