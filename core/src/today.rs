@@ -194,8 +194,10 @@ fn action_label(a: TodayAction, lang: &str) -> Option<String> {
 }
 
 fn today_text(done: u32, due: u32, left: u32, lang: &str) -> String {
-    if left == 0 {
-        let s = |x: &str| x.to_string();
+    let s = |x: &str| x.to_string();
+    if due == 0 && done == 0 {
+        pick(lang, s("Not today"), s("Hoy no"), s("Heute nicht"))
+    } else if left == 0 {
         pick(
             lang,
             s("Done for today"),
