@@ -197,8 +197,15 @@ pub struct CheckpointRecord {
     pub started_at_ms: i64,
     /// When the checkpoint was taken, UTC milliseconds.
     pub saved_at_ms: i64,
-    /// The phone's UTC offset then, in minutes.
+    /// The phone's UTC offset at the start, in minutes.
     pub utc_offset_min: i32,
+    /// The program week the routine was grown for.
+    pub program_week: Option<i32>,
+    /// Pain before the session, 0–10.
+    pub pain_before: Option<i32>,
+    /// Whether the session is over (offer to rate and record it rather
+    /// than to resume it).
+    pub over: bool,
 }
 
 fn source_of(c: &Checkpoint) -> RoutineSource {
@@ -225,6 +232,9 @@ impl From<&Checkpoint> for CheckpointRecord {
             started_at_ms: c.started_at_ms,
             saved_at_ms: c.saved_at_ms,
             utc_offset_min: c.utc_offset_min,
+            program_week: c.program_week.map(count32),
+            pain_before: c.pain_before.map(i32::from),
+            over: c.ended_at_ms.is_some(),
         }
     }
 }
@@ -435,36 +445,67 @@ impl Journal {
             .collect())
     }
 
-    /// Saves the running session of `player` (on pause and when the app goes
-    /// to the background), replacing any earlier checkpoint. The routine is
-    /// kept by id when it is a built-in one, else as JSON (an imported or
-    /// progressed routine), so [`Journal::resume`] needs nothing else.
+    /// Saves the session of `player` for resuming after the app is gone
+    /// (on pause and when the app goes to the background), replacing any
+    /// earlier checkpoint, at the caller's monotonic `now_ms` and wall clock
+    /// `wall_ms`. The routine is kept by id when it is a built-in one, else
+    /// as JSON (an imported or grown routine), with the player's record
+    /// (program and week, start, pain before, "too much" taps), so
+    /// [`Journal::resume`] needs nothing else. A session that is over but
+    /// not recorded is kept too, so it can still be rated and recorded. A
+    /// session not started, or already recorded, has nothing to resume:
+    /// the checkpoint is removed and `false` returned.
     pub fn save_checkpoint(
         &self,
         player: Arc<Player>,
-        program_id: Option<String>,
-        started_at_ms: i64,
-        saved_at_ms: i64,
+        now_ms: i64,
+        wall_ms: i64,
         utc_offset_min: i32,
-    ) -> Result<(), UnknotError> {
-        let checkpoint = player.with_session(|s: &Session| {
-            let routine = s.routine();
-            let routine_json = match unknot_core::builtin(&routine.id) {
-                Some(b) if b == routine => None,
-                _ => Some(serde_json::to_string(routine).unwrap_or_default()),
-            };
-            Checkpoint {
-                snapshot: s.snapshot(),
-                routine_id: routine.id.clone(),
-                routine_json,
-                lang: s.lang().to_string(),
-                program_id,
-                started_at_ms,
-                saved_at_ms,
-                utc_offset_min,
+    ) -> Result<bool, UnknotError> {
+        let checkpoint = {
+            let inner = player.lock();
+            let s = &inner.session;
+            let rec = &inner.recording;
+            if s.status() == unknot_core::Status::Ready || rec.recorded_id.is_some() {
+                None
+            } else {
+                let now = unknot_core::record::Now {
+                    mono_ms: from_ms(now_ms),
+                    wall_ms,
+                    utc_offset_min,
+                };
+                let (start, end) = rec.wall_span(s, now);
+                let routine = s.routine();
+                let routine_json = match unknot_core::builtin(&routine.id) {
+                    Some(b) if b == routine => None,
+                    _ => Some(serde_json::to_string(routine).unwrap_or_default()),
+                };
+                Some(Checkpoint {
+                    snapshot: s.snapshot(),
+                    routine_id: routine.id.clone(),
+                    routine_json,
+                    lang: s.lang().to_string(),
+                    program_id: rec.program_id.clone(),
+                    started_at_ms: start,
+                    saved_at_ms: wall_ms,
+                    utc_offset_min: rec.utc_offset_min.unwrap_or(utc_offset_min),
+                    program_week: rec.program_week,
+                    pain_before: rec.pain_before,
+                    ended_at_ms: s.status().is_over().then_some(end),
+                    too_much: rec.too_much.clone(),
+                })
             }
-        });
-        Ok(self.lock().save_checkpoint(&checkpoint)?)
+        };
+        match checkpoint {
+            Some(c) => {
+                self.lock().save_checkpoint(&c)?;
+                Ok(true)
+            }
+            None => {
+                self.lock().clear_checkpoint()?;
+                Ok(false)
+            }
+        }
     }
 
     /// The saved running session, if there is one.
@@ -486,7 +527,18 @@ impl Journal {
         };
         let routine = source_of(&c).load()?;
         let session = Session::restore(routine, &c.lang, &c.snapshot, from_ms(now_ms))?;
-        Ok(Some(Arc::new(Player::wrap(session))))
+        let player = Player::wrap(session);
+        player.lock().recording = unknot_core::record::Recording {
+            program_id: c.program_id.clone(),
+            program_week: c.program_week,
+            started_at_ms: Some(c.started_at_ms),
+            ended_at_ms: c.ended_at_ms,
+            utc_offset_min: Some(c.utc_offset_min),
+            pain_before: c.pain_before,
+            too_much: c.too_much.clone(),
+            recorded_id: None,
+        };
+        Ok(Some(Arc::new(player)))
     }
 
     /// Removes the checkpoint (the session ended or was discarded).
@@ -568,6 +620,11 @@ impl Journal {
     /// is never left half-written.
     fn lock(&self) -> MutexGuard<'_, core::Journal> {
         self.store.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// The store, for the other exported parts of the journal.
+    pub(crate) fn store(&self) -> MutexGuard<'_, core::Journal> {
+        self.lock()
     }
 }
 

@@ -18,8 +18,10 @@ pub mod journal;
 pub mod library;
 pub mod player;
 pub mod program;
+pub mod record;
 pub mod safety;
 pub mod session;
+pub mod today;
 
 pub use draft::{
     program_draft_add_routine, program_draft_build, program_draft_from_program,
@@ -43,5 +45,7 @@ pub use program::{
     ProgramDetails, ProgramFrom, ProgramRoutineInfo, ProgramStatus, ProgressionInfo,
     QrMatrixRecord, ScheduleItem, SessionDoneRecord, ShareCode,
 };
+pub use record::{SessionRecording, SessionReport, SessionStart};
 pub use safety::{safety_screen, SafetyScreen};
 pub use session::{Cue, CueKind, Frame, Pulse, Status, Update};
+pub use today::{program_today, TodayAction, TodayRecord, TodayRoutineRecord};

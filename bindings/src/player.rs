@@ -56,8 +56,10 @@ pub struct Player {
 
 /// The session and what the app was last given of it.
 #[derive(Debug)]
-struct Inner {
-    session: Session,
+pub(crate) struct Inner {
+    pub(crate) session: Session,
+    /// What the journal entry is made of besides the engine's state.
+    pub(crate) recording: unknot_core::record::Recording,
     /// What the last whole frame handed out showed in words and structure.
     shown: Option<Shown>,
 }
@@ -116,7 +118,14 @@ impl Player {
     ) -> Result<Arc<Self>, UnknotError> {
         let program = crate::program::load(&program_json)?;
         let routine = crate::program::routine_for_week(&program, &routine_id, week)?;
-        Ok(Arc::new(Player::wrap(Session::new(routine, &lang))))
+        let player = Player::wrap(Session::new(routine, &lang));
+        {
+            let mut inner = player.lock();
+            inner.recording.program_id = Some(program.id.clone());
+            inner.recording.program_week =
+                Some(u32::try_from(week).unwrap_or(1).clamp(1, program.weeks));
+        }
+        Ok(Arc::new(player))
     }
 
     /// Brings back a session saved with [`Player::snapshot`], at the caller's
@@ -236,6 +245,7 @@ impl Player {
         Player {
             inner: Mutex::new(Inner {
                 session,
+                recording: Default::default(),
                 shown: None,
             }),
         }
@@ -244,13 +254,30 @@ impl Player {
     /// The session. The engine never panics; should one still happen while
     /// the lock is held, UniFFI turns it into an exception and later calls
     /// take the lock over rather than failing forever.
-    fn lock(&self) -> MutexGuard<'_, Inner> {
+    pub(crate) fn lock(&self) -> MutexGuard<'_, Inner> {
         self.inner.lock().unwrap_or_else(|e| e.into_inner())
     }
 
     /// Runs `f` on the engine session (for Rust callers such as the journal).
     pub fn with_session<R>(&self, f: impl FnOnce(&Session) -> R) -> R {
         f(&self.lock().session)
+    }
+
+    /// Applies `cmd` at `now_ms`, then `after` on the session and its
+    /// recording; `after`'s reason, if any, is reported as ignored.
+    pub(crate) fn apply_then(
+        &self,
+        cmd: Command,
+        now_ms: i64,
+        after: impl FnOnce(&mut Inner) -> Option<String>,
+    ) -> Update {
+        let mut inner = self.lock();
+        let mut o = inner.session.apply(cmd, from_ms(now_ms));
+        if o.ignored.is_none() {
+            o.ignored = after(&mut inner);
+        }
+        inner.shown = Some(Shown::of(&o.frame));
+        o.into()
     }
 
     /// Applies an engine command at `now_ms`.

@@ -89,26 +89,32 @@ fn a_checkpoint_resumes_in_one_call() {
     assert_eq!(j.checkpoint().unwrap(), None);
     assert!(j.resume(0).unwrap().is_none());
 
-    // A progressed program routine: kept as JSON, comes back as grown.
+    // A progressed program routine: kept as JSON, comes back as grown,
+    // with its program, week, start and pain rating.
     let player = Player::from_program(s(HEEL), s("calf-and-foot"), 3, s("de")).unwrap();
-    player.start(0);
+    let start = SessionStart {
+        wall_ms: MON_8AM,
+        utc_offset_min: 60,
+        pain_before: Some(4),
+    };
+    assert!(player.begin(0, start).unwrap().ignored.is_none());
     player.proceed(1_000); // past "Get a ball"
     player.tick(21_000);
+    assert!(player.mark_too_much(21_000).ignored.is_none());
     player.pause(21_000);
     let before = player.frame();
-    j.save_checkpoint(
-        player.clone(),
-        Some(s("heel-pain-8w")),
-        MON_8AM,
-        MON_8AM + 30_000,
-        60,
-    )
-    .unwrap();
+    assert!(j
+        .save_checkpoint(player.clone(), 30_000, MON_8AM + 30_000, 60)
+        .unwrap());
     let c = j.checkpoint().unwrap().unwrap();
     assert_eq!(c.routine_id, "calf-and-foot");
     assert!(!c.builtin);
     assert_eq!(c.lang, "de");
     assert_eq!(c.program_id.as_deref(), Some("heel-pain-8w"));
+    assert_eq!(
+        (c.program_week, c.pain_before, c.over),
+        (Some(3), Some(4), false)
+    );
     assert_eq!(
         (c.started_at_ms, c.saved_at_ms, c.utc_offset_min),
         (MON_8AM, MON_8AM + 30_000, 60)
@@ -116,35 +122,129 @@ fn a_checkpoint_resumes_in_one_call() {
 
     drop(j);
     let j = open(&dir);
-    let resumed = j.resume(500_000).unwrap().unwrap();
+    // After a restart of the phone: its clock starts again near 0.
+    let resumed = j.resume(500).unwrap().unwrap();
     assert_eq!(resumed.status(), Status::Paused);
     let after = resumed.frame();
     assert_eq!(after.position_ms, before.position_ms);
     assert_eq!(after.timed_ms, before.timed_ms);
     assert_eq!(after.step_title, before.step_title);
+    assert_eq!(resumed.recording(), player.recording());
+    resumed.stop(1_500);
+    let report = SessionReport {
+        pain_after: Some(3),
+        pressure: None,
+        note: None,
+    };
+    let id = j
+        .record_session(
+            resumed.clone(),
+            report.clone(),
+            2_000,
+            MON_8AM + 3_600_000,
+            120,
+        )
+        .unwrap();
+    assert_eq!(
+        j.checkpoint().unwrap(),
+        None,
+        "recording clears the checkpoint"
+    );
+    let rec = j.session(id).unwrap().unwrap();
+    assert_eq!(rec.entry.program_id.as_deref(), Some("heel-pain-8w"));
+    assert_eq!(
+        rec.entry.start_ms, MON_8AM,
+        "the start before the restart is kept"
+    );
+    assert_eq!(rec.entry.utc_offset_min, 60, "the offset at the start");
+    assert_eq!(
+        (rec.entry.pain_before, rec.entry.pain_after),
+        (Some(4), Some(3))
+    );
+    assert_eq!(rec.entry.discomfort.len(), 1);
+    assert_eq!(rec.entry.outcome, SessionOutcome::Stopped);
+    // Recorded once: again is the same id, nothing written; no checkpoint.
+    assert_eq!(
+        j.record_session(resumed.clone(), report, 9_000, MON_8AM + 4_000_000, 120)
+            .unwrap(),
+        id
+    );
+    assert_eq!(j.count().unwrap(), 1);
+    assert!(!j.save_checkpoint(resumed, 9_000, MON_8AM, 60).unwrap());
 
-    // A built-in routine is kept by id.
+    // A built-in routine is kept by id; a finished one is offered to record.
     let b = Player::from_builtin(s("box-breathing"), s("en")).unwrap();
     b.start(0);
-    j.save_checkpoint(b, None, MON_8AM, MON_8AM, 0).unwrap();
+    b.tick(10_000_000);
+    assert!(j.save_checkpoint(b, 10_000_000, MON_8AM, 0).unwrap());
     let c = j.checkpoint().unwrap().unwrap();
     assert!(c.builtin);
+    assert!(c.over);
     assert_eq!(c.routine_title, "Box breathing");
     assert_eq!(j.resume(10).unwrap().unwrap().routine_id(), "box-breathing");
 
-    j.record_and_clear_checkpoint(entry("box-breathing", MON_8AM, 1, 1))
-        .unwrap();
-    assert_eq!(j.checkpoint().unwrap(), None);
-    j.save_checkpoint(
-        Player::from_builtin(s("box-breathing"), s("en")).unwrap(),
-        None,
-        0,
-        0,
-        0,
-    )
-    .unwrap();
-    j.clear_checkpoint().unwrap();
+    // A session that never started has nothing to resume.
+    assert!(!j
+        .save_checkpoint(
+            Player::from_builtin(s("box-breathing"), s("en")).unwrap(),
+            0,
+            0,
+            0,
+        )
+        .unwrap());
     assert!(j.resume(0).unwrap().is_none());
+}
+
+#[test]
+fn a_session_is_recorded_by_the_cores_rules() {
+    let dir = tempfile::tempdir().unwrap();
+    let j = open(&dir);
+    let p = Player::from_builtin(s("box-breathing"), s("en")).unwrap();
+    let bad = SessionStart {
+        wall_ms: MON_8AM,
+        utc_offset_min: 60,
+        pain_before: Some(11),
+    };
+    assert!(matches!(
+        p.begin(0, bad),
+        Err(UnknotError::InvalidSession { .. })
+    ));
+    assert_eq!(p.status(), Status::Ready, "nothing starts on a bad rating");
+    assert!(
+        p.mark_too_much(0).ignored.is_some(),
+        "no mark before the start"
+    );
+    let start = SessionStart {
+        wall_ms: MON_8AM,
+        utc_offset_min: 60,
+        pain_before: None,
+    };
+    p.begin(0, start.clone()).unwrap();
+    assert!(p.begin(2_000, start).unwrap().ignored.is_some());
+    let report = SessionReport {
+        pain_after: None,
+        pressure: Some(PressureFeedback::TooFirm),
+        note: Some(s("   ")),
+    };
+    assert!(matches!(
+        j.record_session(p.clone(), report.clone(), 5_000, MON_8AM + 4_000, 60),
+        Err(UnknotError::InvalidSession { .. })
+    ));
+    p.tick(10_000_000);
+    assert_eq!(p.status(), Status::Finished);
+    let timed = p.frame().timed_ms;
+    let e = p
+        .journal_entry(report.clone(), 20_000_000, MON_8AM + 20_000_000, 60)
+        .unwrap();
+    assert_eq!(e.outcome, SessionOutcome::Completed);
+    assert_eq!(e.end_ms, MON_8AM + timed, "ended when the routine did");
+    assert_eq!(e.active_ms, timed);
+    assert_eq!(e.note, None);
+    assert_eq!(e.pressure, Some(PressureFeedback::TooFirm));
+    let id = j
+        .record_session(p, report, 20_000_000, MON_8AM + 20_000_000, 60)
+        .unwrap();
+    assert_eq!(j.session(id).unwrap().unwrap().entry, e);
 }
 
 #[test]

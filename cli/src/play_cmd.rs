@@ -152,6 +152,10 @@ pub fn play(arg: &str, opts: PlayOptions, data_dir: &Path) -> Result<ExitCode, C
             started_at_ms: started,
             saved_at_ms: wall_clock_ms(),
             utc_offset_min: chrono::Local::now().offset().local_minus_utc() / 60,
+            program_week: None,
+            pain_before: None,
+            ended_at_ms: None,
+            too_much: Vec::new(),
         };
         if let Err(e) = crate::journal_cmds::open(data_dir).and_then(|mut j| {
             j.save_checkpoint(&c)

@@ -10,8 +10,8 @@ use unknot_core::program::Frequency;
 use unknot_core::share::looks_like_code;
 use unknot_core::timeline::routine_timed_ms;
 use unknot_core::{
-    decode_program, due_today, parse_program, qr_matrix, qr_svg, qr_terminal, share_code,
-    CivilDate, ImportError, Problem, Program, QrMatrix, Weekday,
+    decode_program, parse_program, qr_matrix, qr_svg, qr_terminal, share_code, CivilDate,
+    ImportError, Problem, Program, QrMatrix, Weekday,
 };
 
 use crate::display::{mmss, step_detail};
@@ -326,57 +326,40 @@ pub fn today(
         .ok()
         .and_then(|j| j.sessions_done(&p).ok())
         .unwrap_or_default();
-    let t = due_today(&p, date, &done, lang);
+    // The core answers the Today screen; the terminal prints it.
+    let t = unknot_core::today::today(&p, date, &done, lang);
     if json {
-        let v = serde_json::json!({
-            "date": t.date.to_string(),
-            "status": t.status.as_str(),
-            "week": t.week,
-            "due": t.due.iter().map(|d| serde_json::json!({
-                "routine": d.routine,
-                "title": d.title,
-                "today": d.today,
-                "done": d.done,
-                "week_left": d.week_left,
-                "timed_ms": d.timed_ms,
-            })).collect::<Vec<_>>(),
-        });
-        println!("{v}");
+        println!("{}", serde_json::to_string(&t).unwrap_or_default());
         return Ok(ExitCode::SUCCESS);
     }
     println!(
-        "{} · {} ({})",
-        date,
-        p.title.get(lang),
-        date.weekday().name()
+        "{} · {}",
+        unknot_core::today::date_words(date, lang),
+        t.title
     );
-    match t.status {
-        unknot_core::ProgramStatus::NotStarted => {
-            println!("The program starts on {}. Nothing is due yet.", p.start)
-        }
-        unknot_core::ProgramStatus::Ended => println!(
-            "The program ended on {}. Ask your therapist what comes next.",
-            p.last_day().map(|d| d.to_string()).unwrap_or_default()
-        ),
-        unknot_core::ProgramStatus::Active => {
-            println!("Week {} of {}", t.week.unwrap_or(0), p.weeks);
-            for d in &t.due {
-                let week = d
-                    .week_left
-                    .map(|w| format!(", {w} left this week"))
-                    .unwrap_or_default();
-                if d.today == 0 && d.week_left.is_none() {
-                    continue;
-                }
-                println!(
-                    "  {:<28} {}/{} today{week}  ({})",
-                    d.title,
-                    d.done,
-                    d.today,
-                    mmss(d.timed_ms)
-                );
-            }
-        }
+    if let Some(h) = &t.heading {
+        println!("{h}");
+    }
+    for r in t.routines.iter().filter(|r| r.shown) {
+        let week = r
+            .week_text
+            .as_ref()
+            .map(|w| format!(" · {w}"))
+            .unwrap_or_default();
+        let action = r
+            .action_label
+            .as_ref()
+            .map(|a| format!("  [{a}]"))
+            .unwrap_or_default();
+        println!(
+            "  {:<28} {}{week}  ({}){action}",
+            r.title,
+            r.today_text,
+            mmss(r.timed_ms)
+        );
+    }
+    if let Some(m) = &t.message {
+        println!("{m}");
     }
     Ok(ExitCode::SUCCESS)
 }

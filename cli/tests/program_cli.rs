@@ -124,12 +124,22 @@ fn share_import_and_today() {
     assert_eq!(v["status"], "active");
     assert_eq!(v["week"], 2);
     assert_eq!(v["date"], "2025-03-12");
-    assert_eq!(v["due"][0]["routine"], "calf-and-foot");
-    assert_eq!(v["due"][0]["today"], 2);
-    assert_eq!(v["due"][0]["done"], 0);
-    assert!(v["due"][0]["week_left"].is_null());
-    assert_eq!(v["due"][0]["timed_ms"], 335_000);
-    assert_eq!(v["due"][2]["week_left"], 2);
+    // The same answer as the apps' Today screen (`Journal.today`).
+    assert_eq!(v["heading"], "Week 2 of 8");
+    let r = &v["routines"][0];
+    assert_eq!(r["routine"], "calf-and-foot");
+    assert_eq!(
+        (r["due_today"].as_i64(), r["left_today"].as_i64()),
+        (Some(2), Some(2))
+    );
+    assert_eq!(r["shown"], true);
+    assert_eq!(r["action"], "start");
+    assert_eq!(r["action_label"], "Start");
+    assert_eq!(r["today_text"], "0 of 2 done today");
+    assert!(r["week_text"].is_null());
+    assert_eq!(r["timed_ms"], 335_000);
+    assert_eq!(v["routines"][2]["left_this_week"], 2);
+    assert_eq!(v["routines"][2]["week_text"], "2 more this week");
 
     let o = unknot(&[
         "--data-dir",
@@ -142,7 +152,8 @@ fn share_import_and_today() {
     let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
     assert_eq!(v["status"], "not_started");
     assert!(v["week"].is_null());
-    assert_eq!(v["due"], serde_json::json!([]));
+    assert_eq!(v["routines"], serde_json::json!([]));
+    assert_eq!(v["message"], "Your program starts on Monday 3 March 2025.");
 
     let o = unknot(&["--data-dir", &data_s, "today", "--date", "2025-06-01"]);
     assert!(stdout(&o).contains("ended"), "{}", stdout(&o));

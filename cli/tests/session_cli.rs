@@ -181,7 +181,9 @@ fn a_played_routine_of_the_active_program_counts_as_done_today() {
     let o = run(&["today", "--date", &today, "--json"]);
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     assert_eq!(v["status"], "active", "{v}");
-    assert_eq!(v["due"][0]["routine"], "box-breathing");
-    assert_eq!(v["due"][0]["today"], 2);
-    assert_eq!(v["due"][0]["done"], 1, "{v}");
+    let r = &v["routines"][0];
+    assert_eq!(r["routine"], "box-breathing");
+    assert_eq!(r["due_today"], 2);
+    assert_eq!(r["done_today"], 1, "{v}");
+    assert_eq!(r["action"], "start", "one of two left today");
 }

@@ -15,11 +15,13 @@ pub mod phrases;
 pub mod problem;
 pub mod program;
 pub mod qr;
+pub mod record;
 pub mod routine;
 pub mod safety;
 pub mod share;
 pub mod text;
 pub mod timeline;
+pub mod today;
 pub mod validate;
 pub mod vocab;
 

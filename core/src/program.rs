@@ -90,13 +90,16 @@ pub struct ProgramFrom {
 /// Pain thresholds on a 0–10 scale.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct PainRules {
-    /// Stop a session when pain rises above this.
+    /// Stop a session when pain rises above this; any rating above it
+    /// raises a journal flag.
     pub stop_above: u32,
-    /// A rise of this much over the usual level counts as a flare.
+    /// A rise (after − before) of at least this in two sessions in a row of
+    /// the same routine raises a flare flag.
     pub flare_rise: u32,
 }
 
 impl Default for PainRules {
+    /// The program format's defaults: stop above 7, flare at a rise of 2.
     fn default() -> Self {
         PainRules {
             stop_above: 7,

@@ -56,6 +56,10 @@ fn writer_child() {
                 started_at_ms: n,
                 saved_at_ms: n,
                 utc_offset_min: 0,
+                program_week: None,
+                pain_before: None,
+                ended_at_ms: None,
+                too_much: Vec::new(),
             })
             .expect("checkpoint");
         }

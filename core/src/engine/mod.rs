@@ -304,6 +304,21 @@ impl Session {
         }
     }
 
+    /// Caller time of `start`, if the session started.
+    pub fn started_at(&self) -> Option<u64> {
+        self.state.started_at
+    }
+
+    /// Caller time at which the session finished or was stopped.
+    pub fn ended_at(&self) -> Option<u64> {
+        self.state.ended_at
+    }
+
+    /// The latest caller time the session has seen.
+    pub fn last_now(&self) -> u64 {
+        self.state.last_now
+    }
+
     /// Ends a pause or wait, counting its time.
     fn end_hold(&mut self, now: u64) {
         if let Some(since) = self.state.held_since.take() {

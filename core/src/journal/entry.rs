@@ -316,8 +316,16 @@ pub struct Checkpoint {
     pub started_at_ms: i64,
     /// When the checkpoint was taken, in UTC milliseconds.
     pub saved_at_ms: i64,
-    /// The phone's UTC offset when it was taken, in minutes.
+    /// The phone's UTC offset at the session's start, in minutes.
     pub utc_offset_min: i32,
+    /// The program week the routine was grown for, if any.
+    pub program_week: Option<u32>,
+    /// Pain before the session, 0–10.
+    pub pain_before: Option<u8>,
+    /// When the session ended, in UTC milliseconds, if it is over.
+    pub ended_at_ms: Option<i64>,
+    /// The "too much" taps made so far.
+    pub too_much: Vec<DiscomfortMark>,
 }
 
 #[cfg(test)]

@@ -49,4 +49,11 @@ pub const MIGRATIONS: &[&str] = &[
         utc_offset_min INTEGER NOT NULL
     );
     CREATE INDEX sessions_by_start ON sessions (start_ms, utc_offset_min);",
+    // v3: a checkpoint keeps everything its journal entry needs: the
+    // program week, the pain rating before, the end of a session that is
+    // over and the "too much" taps (JSON `[[step, position_ms], ...]`).
+    "ALTER TABLE checkpoint ADD COLUMN program_week INTEGER;
+    ALTER TABLE checkpoint ADD COLUMN pain_before INTEGER CHECK (pain_before BETWEEN 0 AND 10);
+    ALTER TABLE checkpoint ADD COLUMN ended_at_ms INTEGER;
+    ALTER TABLE checkpoint ADD COLUMN too_much TEXT NOT NULL DEFAULT '[]';",
 ];

@@ -141,10 +141,7 @@ impl ProgramInfo {
                 .iter()
                 .map(|w| w.sessions)
                 .collect(),
-            rules: PainRules {
-                stop_above: p.pain.stop_above,
-                flare_rise: p.pain.flare_rise,
-            },
+            rules: p.pain,
             routines: p
                 .schedule
                 .iter()

@@ -171,25 +171,9 @@ pub fn adherence(
         .collect()
 }
 
-/// A program's pain rules.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-pub struct PainRules {
-    /// Any rating above this raises a flag.
-    pub stop_above: u32,
-    /// A rise (after − before) of at least this in two sessions in a row of
-    /// the same routine raises a flag.
-    pub flare_rise: u32,
-}
-
-impl Default for PainRules {
-    /// The program format's defaults: stop above 7, flare at a rise of 2.
-    fn default() -> Self {
-        PainRules {
-            stop_above: 7,
-            flare_rise: 2,
-        }
-    }
-}
+/// A program's pain rules: the program format's own type, so a rule read
+/// from a program and a rule the journal applies are one type.
+pub use crate::program::PainRules;
 
 /// What raised a flag.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]

@@ -311,10 +311,19 @@ impl Journal {
                 limit: MAX_FILE_BYTES,
             });
         }
+        if c.too_much.len() > super::entry::MAX_MARKS {
+            return Err(JournalError::CheckpointTooLarge {
+                what: "too_much",
+                bytes: c.too_much.len(),
+                limit: super::entry::MAX_MARKS,
+            });
+        }
+        let marks: Vec<(u32, u64)> = c.too_much.iter().map(|m| (m.step, m.position_ms)).collect();
         self.conn.execute(
             "INSERT OR REPLACE INTO checkpoint (slot, snapshot, routine_id, routine_json, lang, \
-             program_id, started_at_ms, saved_at_ms, utc_offset_min) \
-             VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+             program_id, started_at_ms, saved_at_ms, utc_offset_min, program_week, pain_before, \
+             ended_at_ms, too_much) \
+             VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
             params![
                 c.snapshot,
                 c.routine_id,
@@ -323,7 +332,11 @@ impl Journal {
                 c.program_id,
                 c.started_at_ms,
                 c.saved_at_ms,
-                c.utc_offset_min
+                c.utc_offset_min,
+                c.program_week,
+                c.pain_before,
+                c.ended_at_ms,
+                serde_json::to_string(&marks).unwrap_or_else(|_| "[]".into()),
             ],
         )?;
         Ok(())
@@ -335,9 +348,13 @@ impl Journal {
             .conn
             .query_row(
                 "SELECT snapshot, routine_id, routine_json, lang, program_id, started_at_ms, \
-                 saved_at_ms, utc_offset_min FROM checkpoint WHERE slot = 1",
+                 saved_at_ms, utc_offset_min, program_week, pain_before, ended_at_ms, too_much \
+                 FROM checkpoint WHERE slot = 1",
                 [],
                 |r| {
+                    let marks: String = r.get(11)?;
+                    let marks: Vec<(u32, u64)> = serde_json::from_str(&marks)
+                        .map_err(|e| conversion(11, "too_much", e.to_string()))?;
                     Ok(Checkpoint {
                         snapshot: r.get(0)?,
                         routine_id: r.get(1)?,
@@ -347,6 +364,13 @@ impl Journal {
                         started_at_ms: r.get(5)?,
                         saved_at_ms: r.get(6)?,
                         utc_offset_min: r.get(7)?,
+                        program_week: r.get(8)?,
+                        pain_before: r.get(9)?,
+                        ended_at_ms: r.get(10)?,
+                        too_much: marks
+                            .into_iter()
+                            .map(|(step, position_ms)| DiscomfortMark { step, position_ms })
+                            .collect(),
                     })
                 },
             )

@@ -157,6 +157,73 @@ public final class SessionController: @unchecked Sendable {
     /// completed and skipped), as the core decides it.
     public func summary() -> SessionSummary { player.summary() }
 
+    /// Starts the session and begins its journal entry with `start` (the
+    /// wall clock, the phone's UTC offset and the pain rating before).
+    /// Throws the core's `UnknotError.InvalidSession` for a rating outside
+    /// the scale; nothing starts then.
+    @discardableResult public func begin(_ start: SessionStart) throws -> Update {
+        try locked {
+            guard !closed else {
+                return Update(cues: [], ignored: "the session controller is closed", frame: latest)
+            }
+            let update = try player.begin(nowMs: clock.nowMs(), start: start)
+            publish(update.cues, update.frame)
+            return update
+        }
+    }
+
+    /// "Too much": marks the step and position playing now when the core
+    /// counts the tap (`Update.ignored` says why when it does not).
+    @discardableResult public func markTooMuch() -> Update { run { self.player.markTooMuch(nowMs: $0) } }
+
+    /// The journal record so far: program and week, start, rating before, taps.
+    public func recording() -> SessionRecording { player.recording() }
+
+    /// The journal entry the core makes of the session once it is over.
+    public func entry(_ report: SessionReport, wallMs: Int64, utcOffsetMin: Int32) throws -> SessionEntry {
+        try locked { try player.journalEntry(report: report, nowMs: clock.nowMs(), wallMs: wallMs, utcOffsetMin: utcOffsetMin) }
+    }
+
+    /// Records the session, once it is over, into `journal` and removes its
+    /// checkpoint; returns the journal id (the same id on a second call).
+    /// The controller must run over the core's own `Player`.
+    public func record(into journal: Journal, _ report: SessionReport, wallMs: Int64, utcOffsetMin: Int32) throws -> Int64 {
+        try locked {
+            try journal.recordSession(player: try corePlayer(), report: report, nowMs: clock.nowMs(),
+                                      wallMs: wallMs, utcOffsetMin: utcOffsetMin)
+        }
+    }
+
+    /// Saves the session in `journal` for resuming after the app is gone (on
+    /// pause, when the app goes to the background). Returns false when there
+    /// is nothing to resume (not started, or recorded): the checkpoint is
+    /// then removed.
+    @discardableResult
+    public func checkpoint(into journal: Journal, wallMs: Int64, utcOffsetMin: Int32) throws -> Bool {
+        try locked {
+            try journal.saveCheckpoint(player: try corePlayer(), nowMs: clock.nowMs(),
+                                       wallMs: wallMs, utcOffsetMin: utcOffsetMin)
+        }
+    }
+
+    /// A controller over the session checkpointed in `journal`, with its
+    /// program, start, rating before and taps; nil without a checkpoint. The
+    /// next `refresh()` hands out what fell due meanwhile.
+    public static func resume(
+        from journal: Journal,
+        clock: MonotonicClock, scheduler: WakeScheduler, cueSink: CueSink
+    ) throws -> SessionController? {
+        guard let player = try journal.resume(nowMs: clock.nowMs()) else { return nil }
+        return SessionController(player: player, clock: clock, scheduler: scheduler, cueSink: cueSink)
+    }
+
+    private func corePlayer() throws -> Player {
+        guard let p = player as? Player else {
+            throw UnknotError.InvalidSession(problems: ["only a session of the core's Player is recorded"])
+        }
+        return p
+    }
+
     /// Cancels the wake-up and drops the listeners; later commands change
     /// nothing and report that the controller is closed. Safe to call twice.
     public func close() {

@@ -11,6 +11,13 @@ fn checkpoint() -> Checkpoint {
         started_at_ms: 1_714_716_000_000,
         saved_at_ms: 1_714_716_090_000,
         utc_offset_min: 120,
+        program_week: Some(2),
+        pain_before: Some(5),
+        ended_at_ms: None,
+        too_much: vec![DiscomfortMark {
+            step: 1,
+            position_ms: 12_500,
+        }],
     }
 }
 

@@ -2,9 +2,14 @@ package app.unknot.session
 
 import app.unknot.core.Cue
 import app.unknot.core.Frame
+import app.unknot.core.Journal
 import app.unknot.core.Player
 import app.unknot.core.Pulse
 import app.unknot.core.RoutineSource
+import app.unknot.core.SessionEntry
+import app.unknot.core.SessionRecording
+import app.unknot.core.SessionReport
+import app.unknot.core.SessionStart
 import app.unknot.core.SessionSummary
 import app.unknot.core.Update
 import java.util.concurrent.CopyOnWriteArrayList
@@ -114,6 +119,53 @@ class SessionController(
         player.summary()
     }
 
+    /**
+     * Starts the session and begins its journal entry with [start] (the
+     * wall clock, the phone's UTC offset and the pain rating before).
+     * Throws the core's `UnknotException.InvalidSession` for a rating
+     * outside the scale; nothing starts then.
+     */
+    fun begin(start: SessionStart): Update = run { player.begin(it, start) }
+
+    /**
+     * "Too much": marks the step and position playing now when the core
+     * counts the tap (`Update.ignored` says why when it does not).
+     */
+    fun markTooMuch(): Update = run { player.markTooMuch(it) }
+
+    /** The journal record so far: program and week, start, rating before, taps. */
+    fun recording(): SessionRecording = synchronized(lock) {
+        check(!closed) { "the session controller is closed" }
+        player.recording()
+    }
+
+    /** The journal entry the core makes of the session once it is over. */
+    fun entry(report: SessionReport, wallMs: Long, utcOffsetMin: Int): SessionEntry = synchronized(lock) {
+        check(!closed) { "the session controller is closed" }
+        player.journalEntry(report, clock.nowMs(), wallMs, utcOffsetMin)
+    }
+
+    /**
+     * Records the session, once it is over, into [journal] and removes its
+     * checkpoint; returns the journal id (the same id on a second call).
+     */
+    fun record(journal: Journal, report: SessionReport, wallMs: Long, utcOffsetMin: Int): Long =
+        synchronized(lock) {
+            check(!closed) { "the session controller is closed" }
+            journal.recordSession(player, report, clock.nowMs(), wallMs, utcOffsetMin)
+        }
+
+    /**
+     * Saves the session in [journal] for resuming after the app is gone
+     * (on pause, when the app goes to the background). Returns false when
+     * there is nothing to resume (not started, or recorded): the checkpoint
+     * is then removed.
+     */
+    fun checkpoint(journal: Journal, wallMs: Long, utcOffsetMin: Int): Boolean = synchronized(lock) {
+        check(!closed) { "the session controller is closed" }
+        journal.saveCheckpoint(player, clock.nowMs(), wallMs, utcOffsetMin)
+    }
+
     /** Cancels the wake-up and frees the player. Safe to call twice. */
     override fun close() {
         synchronized(lock) {
@@ -166,6 +218,20 @@ class SessionController(
             cues: CueSink,
         ): SessionController =
             SessionController(Player.restore(source, lang, snapshot, clock.nowMs()), clock, scheduler, cues)
+
+        /**
+         * A controller over the session checkpointed in [journal], with its
+         * program, start, rating before and taps; null without a checkpoint.
+         * The next [refresh] hands out what fell due meanwhile. Throws the
+         * core's `UnknotException.BadSnapshot` when it cannot be restored.
+         */
+        fun resume(
+            journal: Journal,
+            clock: MonotonicClock,
+            scheduler: WakeScheduler,
+            cues: CueSink,
+        ): SessionController? =
+            journal.resume(clock.nowMs())?.let { SessionController(it, clock, scheduler, cues) }
     }
 }
 

@@ -7,6 +7,7 @@ import app.unknot.core.Player
 import app.unknot.core.PressureFeedback
 import app.unknot.core.SessionEntry
 import app.unknot.core.SessionOutcome
+import app.unknot.core.SessionStart
 import app.unknot.core.Status
 import app.unknot.core.UnknotException
 import app.unknot.core.journalSchemaVersion
@@ -103,28 +104,34 @@ class JournalTest {
             assertNull(j.checkpoint())
             assertNull(j.resume(0))
             Player.fromProgram(heel, "calf-and-foot", 3, "de").use { p ->
-                p.start(0)
+                p.begin(0, SessionStart(MON_8AM, 60, 4))
                 p.proceed(1_000)
                 p.tick(21_000)
                 p.pause(21_000)
-                j.saveCheckpoint(p, "heel-pain-8w", MON_8AM, MON_8AM + 30_000, 60)
+                assertTrue(j.saveCheckpoint(p, 30_000, MON_8AM + 30_000, 60))
                 val c = j.checkpoint()!!
                 assertEquals("calf-and-foot", c.routineId)
                 assertFalse(c.builtin)
                 assertEquals("de", c.lang)
                 assertEquals("heel-pain-8w", c.programId)
                 assertEquals(MON_8AM + 30_000, c.savedAtMs)
+                assertEquals(3, c.programWeek)
+                assertEquals(4, c.painBefore)
+                assertFalse(c.over)
                 j.resume(500_000)!!.use { r ->
                     assertEquals(Status.PAUSED, r.status())
                     assertEquals(p.frame().positionMs, r.frame().positionMs)
                     assertEquals(p.frame().timedMs, r.frame().timedMs)
                     assertEquals(p.frame().stepTitle, r.frame().stepTitle)
+                    assertEquals(p.recording(), r.recording())
                 }
             }
             j.recordAndClearCheckpoint(entry("calf-and-foot", MON_8AM, 2, 2))
             assertNull(j.checkpoint())
             Player.fromBuiltin("box-breathing", "en").use { p ->
-                j.saveCheckpoint(p, null, MON_8AM, MON_8AM, 0)
+                assertFalse("nothing to resume before the start", j.saveCheckpoint(p, 0, MON_8AM, 0))
+                p.start(0)
+                assertTrue(j.saveCheckpoint(p, 0, MON_8AM, 0))
             }
             assertEquals("Box breathing", j.checkpoint()!!.routineTitle)
             assertTrue(j.checkpoint()!!.builtin)
