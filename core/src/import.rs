@@ -38,6 +38,11 @@ fn code_start(text: &str) -> Option<usize> {
     })
 }
 
+/// Whether `text` holds a share code somewhere (after a link or words).
+pub fn contains_code(text: &str) -> bool {
+    code_start(text).is_some()
+}
+
 /// The program in `text`, and what the text was.
 pub fn import_text(text: &str) -> Result<(Program, ImportKind), ImportError> {
     if text.len() > MAX_IMPORT_BYTES {
