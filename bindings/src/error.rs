@@ -111,6 +111,22 @@ pub enum UnknotError {
         /// Every rule broken, as sentences.
         problems: Vec<String>,
     },
+    /// A pain rating is off the scale (0 to `max`).
+    #[error("pain {value} is not on the scale; ratings go from 0 to {max}")]
+    BadPain {
+        /// The rating given.
+        value: i32,
+        /// The highest rating.
+        max: i32,
+    },
+    /// A draft has no routine at this position.
+    #[error("the draft has no routine number {index} (it has {count})")]
+    NoSuchItem {
+        /// The position asked for, from 0.
+        index: i32,
+        /// How many routines the draft has.
+        count: i32,
+    },
     /// The journal could not be read or written (disk full, a damaged
     /// file, a checkpoint too large); nothing was changed.
     #[error("journal: {reason}")]

@@ -14,6 +14,8 @@ uniffi::setup_scaffolding!();
 pub mod convert;
 pub mod draft;
 pub mod error;
+pub mod form;
+pub mod import;
 pub mod journal;
 pub mod library;
 pub mod player;
@@ -22,6 +24,7 @@ pub mod record;
 pub mod safety;
 pub mod session;
 pub mod today;
+pub mod words;
 
 pub use draft::{
     program_draft_add_routine, program_draft_build, program_draft_from_program,
@@ -29,6 +32,13 @@ pub use draft::{
     DraftLimits, DraftOutcome, DraftProgression, DraftRoutineTiming, ProgramDraft,
 };
 pub use error::{Problem, ShareProblem, UnknotError};
+pub use form::{
+    draft_field_problems, draft_other_problems, frequency_choice, program_draft_set_frequency,
+    program_draft_toggle_day, FrequencyChoice,
+};
+pub use import::{
+    error_message, import_program, share_problem_message, ImportKind, ImportedProgram,
+};
 pub use journal::{
     journal_schema_version, CheckpointRecord, DiscomfortMark, FlagKind, FlagRecord, Journal,
     PressureFeedback, SessionEntry, SessionOutcome, SessionRecord, StatsRecord, StreakRecord,
@@ -49,3 +59,10 @@ pub use record::{SessionRecording, SessionReport, SessionStart};
 pub use safety::{safety_screen, SafetyScreen};
 pub use session::{Cue, CueKind, Frame, Pulse, Status, Update};
 pub use today::{program_today, TodayAction, TodayRecord, TodayRoutineRecord};
+pub use words::{
+    check_pain_before, countdown_text, duration_text, duration_words, elapsed_text, flag_title,
+    library_filters, numbers, pain_rule_text, pain_value_text, safety_words, search_routines,
+    segment_kind_name, side_name, too_much_text, vocabulary_names, weekday_names, word_name,
+    LibraryFilters, LibraryQuery, LimitFrom, Numbers, PainCheck, SafetyWords, TooMuchText,
+    WeekdayName, WordKind, WordName,
+};

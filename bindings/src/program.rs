@@ -136,7 +136,7 @@ pub struct ProgramDetails {
 }
 
 impl ProgramDetails {
-    fn of(p: &Program, lang: &str) -> Self {
+    pub(crate) fn of(p: &Program, lang: &str) -> Self {
         ProgramDetails {
             id: p.id.clone(),
             title: p.title.get(lang).to_string(),

@@ -4,10 +4,10 @@ use unknot_core::routine::DEFAULT_SWITCH;
 use unknot_core::vocab::Sides;
 use unknot_core::{Millis, StepBody};
 
-/// `m:ss` for a duration in milliseconds (rounded down to the second).
+/// `m:ss` (or `h:mm:ss`) for a duration in milliseconds, rounded down to
+/// the second: the core's elapsed-time format.
 pub fn mmss(ms: u64) -> String {
-    let s = ms / 1000;
-    format!("{}:{:02}", s / 60, s % 60)
+    unknot_core::words::elapsed_text(ms)
 }
 
 /// Seconds as written in files: `4 s`, `5.5 s`.
@@ -125,7 +125,7 @@ mod tests {
     fn formats_times() {
         assert_eq!(mmss(0), "0:00");
         assert_eq!(mmss(96_000), "1:36");
-        assert_eq!(mmss(3_600_999), "60:00");
+        assert_eq!(mmss(3_600_999), "1:00:00");
         assert_eq!(secs(Millis(5_500)), "5.5 s");
         assert_eq!(secs(Millis(1_125)), "1.125 s");
         assert_eq!(secs(Millis(30_000)), "30 s");

@@ -2,15 +2,21 @@
 
 use std::process::ExitCode;
 
+use unknot_core::search::{search_builtin, LibraryQuery};
 use unknot_core::timeline::step_timed_ms;
-use unknot_core::{build_timeline, builtin_summaries, Routine};
+use unknot_core::{build_timeline, Routine};
 
 use crate::display::{mmss, step_detail};
 use crate::load::{self, CliError};
 
-/// `unknot routines`.
-pub fn routines(lang: &str) -> Result<ExitCode, CliError> {
-    let list = builtin_summaries(lang);
+/// `unknot routines [--search WORDS] [--area A] [--tool T] [--max-minutes N]`:
+/// 0 with the routines found, 1 when none matches.
+pub fn routines(query: &LibraryQuery, lang: &str) -> Result<ExitCode, CliError> {
+    let list = search_builtin(query, lang);
+    if list.is_empty() {
+        eprintln!("No routine matches.");
+        return Ok(ExitCode::from(1));
+    }
     let id_w = list.iter().map(|s| s.id.len()).max().unwrap_or(0);
     let title_w = list
         .iter()

@@ -32,7 +32,20 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// List the built-in routines: id, title, timed duration, tags.
-    Routines,
+    Routines {
+        /// Only routines matching these words (title, summary, areas, tools; any case, accents optional).
+        #[arg(long, value_name = "WORDS")]
+        search: Option<String>,
+        /// Only routines working this body area (`lower_back`).
+        #[arg(long, value_name = "AREA")]
+        area: Option<String>,
+        /// Only routines using this tool (`ball`).
+        #[arg(long, value_name = "TOOL")]
+        tool: Option<String>,
+        /// Only routines at most this many minutes long (timed).
+        #[arg(long, value_name = "N")]
+        max_minutes: Option<u32>,
+    },
     /// Show a routine's steps with their times.
     Show {
         /// A built-in routine id or a routine file.
@@ -187,7 +200,20 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let lang = language(cli.lang);
     let result = match cli.command {
-        Command::Routines => library_cmds::routines(&lang),
+        Command::Routines {
+            search,
+            area,
+            tool,
+            max_minutes,
+        } => library_cmds::routines(
+            &unknot_core::search::LibraryQuery {
+                text: search.unwrap_or_default(),
+                area,
+                tool,
+                max_minutes,
+            },
+            &lang,
+        ),
         Command::Show { routine } => library_cmds::show(&routine, &lang),
         Command::Validate { files } => library_cmds::validate(&files),
         Command::Plan { routine, json } => library_cmds::plan(&routine, json, &lang),

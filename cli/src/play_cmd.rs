@@ -15,8 +15,10 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Borders, Gauge, Paragraph, Wrap};
 use ratatui::{DefaultTerminal, Frame as TuiFrame};
+use unknot_core::caution::check_pain_before;
 use unknot_core::journal::{Checkpoint, SessionEntry, SessionOutcome};
 use unknot_core::safety::local_safety_screen;
+use unknot_core::words::{extend_labels, EXTEND_STEP_MS, PAIN_MAX, PAIN_MIN};
 use unknot_core::{Command, Cue, Frame, SegmentKind, Session, Status};
 
 use crate::display::mmss;
@@ -165,10 +167,22 @@ pub fn play(arg: &str, opts: PlayOptions, data_dir: &Path) -> Result<ExitCode, C
         }
     };
     let pain_before = if interactive {
-        ask_pain("Pain right now, 0-10 (Enter to skip): ")
+        ask_pain("Pain right now")
     } else {
         None
     };
+    // The core says whether to start with this pain, against the program's
+    // limit (or the general one without a program).
+    let stop_above = crate::program_cmds::active(data_dir)
+        .ok()
+        .filter(|p| p.routine(&routine.id).is_some())
+        .map(|p| p.pain.stop_above);
+    if let Ok(check) = check_pain_before(pain_before.map(i64::from), stop_above, &opts.lang) {
+        if !check.go_on {
+            eprintln!("{}\n{}", check.title, check.message);
+            return Ok(ExitCode::from(1));
+        }
+    }
     let last = if interactive {
         let terminal = ratatui::init();
         let result = run_tui(terminal, session, &clock, &voice, &mut checkpoint);
@@ -179,7 +193,7 @@ pub fn play(arg: &str, opts: PlayOptions, data_dir: &Path) -> Result<ExitCode, C
     };
     let last = last.map_err(|e| CliError::Io(format!("terminal: {e}")))?;
     let pain_after = if interactive {
-        ask_pain("Pain now, 0-10 (Enter to skip): ")
+        ask_pain("Pain now")
     } else {
         None
     };
@@ -225,13 +239,13 @@ fn wall_clock_ms() -> i64 {
         .map_or(0, |d| d.as_millis() as i64)
 }
 
-/// Asks for a 0-10 pain rating; Enter (or anything else) skips.
-fn ask_pain(prompt: &str) -> Option<u8> {
-    eprint!("{prompt}");
+/// Asks for a pain rating on the core's scale; Enter (or anything else) skips.
+fn ask_pain(question: &str) -> Option<u8> {
+    eprint!("{question}, {PAIN_MIN}-{PAIN_MAX} (Enter to skip): ");
     let _ = std::io::stderr().flush();
     let mut line = String::new();
     std::io::stdin().lock().read_line(&mut line).ok()?;
-    line.trim().parse::<u8>().ok().filter(|p| *p <= 10)
+    line.trim().parse::<u8>().ok().filter(|p| *p <= PAIN_MAX)
 }
 
 /// Shows the safety screen until it is accepted once. Returns false when
@@ -320,7 +334,7 @@ fn key_command(code: KeyCode, modifiers: KeyModifiers, status: Status) -> Option
         KeyCode::Char(' ') => Command::Pause,
         KeyCode::Char('n') => Command::Next,
         KeyCode::Char('p') => Command::Previous,
-        KeyCode::Char('e') => Command::Extend(15_000),
+        KeyCode::Char('e') => Command::Extend(EXTEND_STEP_MS),
         KeyCode::Char('r') => Command::RestartStep,
         KeyCode::Enter => Command::Continue,
         KeyCode::Char('q') | KeyCode::Esc => Command::Stop,
@@ -513,7 +527,10 @@ fn draw(f: &mut TuiFrame, session: &Session, frame: &Frame, said: &str) {
         .ratio(total.clamp(0.0, 1.0))
         .label(format!("{} left", mmss(frame.remaining_ms + 999)));
     f.render_widget(routine_gauge, rows[4]);
-    let keys = Paragraph::new("space pause/resume · n next · p previous · e +15 s · r restart step · enter continue · q stop");
+    let keys = Paragraph::new(format!(
+        "space pause/resume · n next · p previous · e {} · r restart step · enter continue · q stop",
+        extend_labels(session.lang()).0
+    ));
     f.render_widget(keys, rows[5]);
 }
 
@@ -547,7 +564,7 @@ mod tests {
         );
         assert_eq!(
             key_command(KeyCode::Char('e'), none, Status::Running),
-            Some(Command::Extend(15_000))
+            Some(Command::Extend(EXTEND_STEP_MS))
         );
         assert_eq!(key_command(KeyCode::Char('x'), none, Status::Running), None);
     }

@@ -5,13 +5,13 @@ use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
+use unknot_core::import::{contains_code, import_text, MAX_IMPORT_BYTES};
 use unknot_core::limits::MAX_FILE_BYTES;
 use unknot_core::program::Frequency;
-use unknot_core::share::looks_like_code;
 use unknot_core::timeline::routine_timed_ms;
 use unknot_core::{
-    decode_program, parse_program, qr_matrix, qr_svg, qr_terminal, share_code, CivilDate,
-    ImportError, Problem, Program, QrMatrix, Weekday,
+    parse_program, qr_matrix, qr_svg, qr_terminal, share_code, CivilDate, ImportError, Problem,
+    Program, QrMatrix, Weekday,
 };
 
 use crate::display::{mmss, step_detail};
@@ -29,21 +29,27 @@ pub fn program_file(file: &str) -> Result<Program, CliError> {
     })
 }
 
-/// A share code or a program file.
+/// A share code, a program file, or a file holding a code: whatever the
+/// core's import reads (a code may have whitespace or a link around it).
 pub fn program_source(arg: &str) -> Result<Program, CliError> {
-    if looks_like_code(arg) && !Path::new(arg).exists() {
-        return decode_program(arg).map_err(|e| match e {
-            ImportError::Code(e) => CliError::Invalid {
-                file: "code".into(),
-                problems: vec![Problem::new("(code)", e.to_string())],
-            },
-            ImportError::Program(e) => CliError::Invalid {
-                file: "code".into(),
-                problems: e.problems(),
-            },
-        });
-    }
-    program_file(arg)
+    let (text, label) = if Path::new(arg).exists() {
+        (read_text(arg, MAX_IMPORT_BYTES)?, arg.to_string())
+    } else if contains_code(arg) || arg.trim_start().starts_with('{') {
+        (arg.to_string(), "code".to_string())
+    } else {
+        // Neither a file nor a code: report the missing file.
+        (read_text(arg, MAX_IMPORT_BYTES)?, arg.to_string())
+    };
+    import_text(&text).map(|(p, _)| p).map_err(|e| match e {
+        ImportError::Code(e) => CliError::Invalid {
+            file: label,
+            problems: vec![Problem::new("(code)", e.to_string())],
+        },
+        ImportError::Program(e) => CliError::Invalid {
+            file: label,
+            problems: e.problems(),
+        },
+    })
 }
 
 /// `unknot program validate <file>...`: 0 all valid, 1 problems, 2 I/O errors.

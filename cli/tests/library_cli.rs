@@ -221,3 +221,31 @@ fn lang_flag_and_environment_pick_the_language() {
         "{first_inhale}"
     );
 }
+
+#[test]
+fn routines_search_and_filters_use_the_core() {
+    let o = unknot(&[
+        "--lang",
+        "de",
+        "routines",
+        "--search",
+        "RUCKEN",
+        "--max-minutes",
+        "8",
+    ]);
+    assert!(o.status.success());
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(out.contains("low-back"), "{out}");
+    assert!(
+        !out.contains("desk-upper-back"),
+        "8:10 is over 8 minutes: {out}"
+    );
+    let o = unknot(&["routines", "--area", "foot", "--tool", "ball"]);
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(
+        out.contains("plantar-fascia") && !out.contains("box-breathing"),
+        "{out}"
+    );
+    let o = unknot(&["routines", "--search", "zzzz"]);
+    assert_eq!(o.status.code(), Some(1));
+}

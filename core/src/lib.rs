@@ -5,9 +5,11 @@
 //! The core never reads a clock, never sleeps and never spawns threads:
 //! callers pass the time in.
 
+pub mod caution;
 pub mod date;
 pub mod due;
 pub mod engine;
+pub mod import;
 pub mod journal;
 pub mod library;
 pub mod limits;
@@ -18,12 +20,14 @@ pub mod qr;
 pub mod record;
 pub mod routine;
 pub mod safety;
+pub mod search;
 pub mod share;
 pub mod text;
 pub mod timeline;
 pub mod today;
 pub mod validate;
 pub mod vocab;
+pub mod words;
 
 pub use date::{CivilDate, Weekday};
 pub use due::{

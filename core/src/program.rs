@@ -14,6 +14,7 @@ use crate::routine::{Millis, Routine};
 use crate::text::Text;
 
 pub mod draft;
+pub mod form;
 mod progress;
 mod validate;
 
