@@ -463,6 +463,7 @@ fn no_drift_over_an_hour() {
     assert_eq!(handed, 60 + 60 + 180 + 1);
 }
 
+mod lookahead;
 mod props;
 mod sessions;
 
