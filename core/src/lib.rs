@@ -18,6 +18,7 @@ pub mod qr;
 pub mod routine;
 pub mod safety;
 pub mod share;
+pub mod sound;
 pub mod text;
 pub mod timeline;
 pub mod validate;
@@ -28,7 +29,7 @@ pub use due::{
     due_today, program_week, weekly_due, DueRoutine, DueToday, ProgramStatus, SessionDone, WeekDue,
 };
 pub use engine::{
-    Command, Cue, CueKind, Frame, Outcome, Session, SessionSummary, SnapshotError, Status,
+    Command, Cue, CueKind, CueSound, Frame, Outcome, Session, SessionSummary, SnapshotError, Status,
 };
 pub use library::{builtin, builtin_routines, builtin_summaries, RoutineSummary};
 pub use problem::{DocumentError, Problem};

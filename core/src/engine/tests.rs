@@ -466,6 +466,7 @@ fn no_drift_over_an_hour() {
 mod lookahead;
 mod props;
 mod sessions;
+mod visible;
 
 /// The screen-off path: a shell that sleeps until `next_wake_ms` wakes no
 /// more often than there are cues, for every built-in routine.
