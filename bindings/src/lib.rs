@@ -18,6 +18,7 @@ pub mod form;
 pub mod import;
 pub mod journal;
 pub mod library;
+pub mod lookahead;
 pub mod player;
 pub mod program;
 pub mod record;
@@ -47,6 +48,10 @@ pub use journal::{
 pub use library::{
     builtin_routine, builtin_routine_ids, builtin_summaries, parse_routine, validate_routine,
     RoutineDetails, RoutineSummary, SegmentInfo, SegmentKind, Side, StepDetails, StepKind,
+};
+pub use lookahead::{
+    cue_play, cue_sound_tone, cue_sound_vibration, cue_style_from_name, render_tone, CuePlay,
+    CueSound, CueStyle, Note, Tone,
 };
 pub use player::{Player, RoutineSource};
 pub use program::{

@@ -76,6 +76,9 @@ pub struct Cue {
     pub say: String,
     /// Whether to speak it: only the newest cue of one call is spoken.
     pub speak: bool,
+    /// What it sounds like without speech, in playing order (one or two);
+    /// `cue_play` turns them into what to play for a style.
+    pub sounds: Vec<crate::lookahead::CueSound>,
 }
 
 impl From<engine::Cue> for Cue {
@@ -88,6 +91,7 @@ impl From<engine::Cue> for Cue {
             step: count(c.step),
             say: c.say,
             speak: c.speak,
+            sounds: c.sounds.into_iter().map(Into::into).collect(),
         }
     }
 }
@@ -138,6 +142,18 @@ pub struct Frame {
     /// When the next cue falls due: schedule one wake-up then. `None`
     /// unless running.
     pub next_wake_ms: Option<i64>,
+    /// Caller time at which the current segment began; `None` unless
+    /// running. A screen animates on its own clock from it: at time `t`
+    /// the segment is `t - segment_started_ms` in (out of
+    /// `segment_duration_ms`), so it calls the core only at `next_wake_ms`
+    /// and on input. It changes only with a new frame.
+    pub segment_started_ms: Option<i64>,
+    /// Breathing segments: the breath level (0 breathed out, 1 breathed
+    /// in) at the segment's start; `None` for other segments.
+    pub breath_from: Option<f64>,
+    /// Breathing segments: the breath level at the segment's end; in
+    /// between it follows the segment's progress in a straight line.
+    pub breath_to: Option<f64>,
 }
 
 impl From<engine::Frame> for Frame {
@@ -164,6 +180,9 @@ impl From<engine::Frame> for Frame {
             timed_ms: ms(f.timed_ms),
             paused_ms: ms(f.paused_ms),
             next_wake_ms: f.next_wake_ms.map(ms),
+            segment_started_ms: f.segment_started_ms.map(ms),
+            breath_from: f.breath.map(|b| b.0),
+            breath_to: f.breath.map(|b| b.1),
         }
     }
 }

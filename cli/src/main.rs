@@ -6,6 +6,7 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand};
 
+mod cue_out;
 mod data_dir;
 mod display;
 mod journal_cmds;
@@ -72,9 +73,15 @@ enum Command {
         /// Run time this many times faster (for demos and tests).
         #[arg(long, default_value_t = 1.0)]
         speed: f64,
-        /// Speak cues through espeak-ng or say, where one is installed.
-        #[arg(long)]
+        /// Speak cues through espeak-ng or say, where one is installed (the same as --cues voice).
+        #[arg(long, conflicts_with = "cues")]
         voice: bool,
+        /// How cues are given: voice (speech, with chimes at a new step or
+        /// side), tones (a tone for each cue, through paplay, aplay, play or
+        /// afplay) or vibration (no effect on a terminal). Without it or
+        /// --voice, cues ring the terminal bell only.
+        #[arg(long, value_name = "STYLE", value_parser = ["voice", "tones", "vibration"])]
+        cues: Option<String>,
     },
     /// Drive the engine from a command script with no real time; prints JSON lines.
     Simulate {
@@ -222,12 +229,16 @@ fn main() -> ExitCode {
             routine,
             speed,
             voice,
+            cues,
         } => data_dir::resolve(cli.data_dir).and_then(|dir| {
             play_cmd::play(
                 &routine,
                 play_cmd::PlayOptions {
                     speed,
-                    voice,
+                    cues: cues
+                        .as_deref()
+                        .and_then(unknot_core::sound::CueStyle::from_name)
+                        .or(voice.then_some(unknot_core::sound::CueStyle::Voice)),
                     lang: lang.clone(),
                 },
                 &dir,

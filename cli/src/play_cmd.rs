@@ -6,7 +6,7 @@
 
 use std::io::{BufRead, IsTerminal, Write};
 use std::path::Path;
-use std::process::{Command as Process, ExitCode, Stdio};
+use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
 use ratatui::crossterm::event::{self, Event, KeyCode, KeyEventKind, KeyModifiers};
@@ -21,6 +21,7 @@ use unknot_core::safety::local_safety_screen;
 use unknot_core::words::{extend_labels, EXTEND_STEP_MS, PAIN_MAX, PAIN_MIN};
 use unknot_core::{Command, Cue, Frame, SegmentKind, Session, Status};
 
+use crate::cue_out::CueOut;
 use crate::display::mmss;
 use crate::load::{self, CliError};
 
@@ -28,8 +29,8 @@ use crate::load::{self, CliError};
 pub struct PlayOptions {
     /// Time runs this many times faster.
     pub speed: f64,
-    /// Speak cues through a speech program.
-    pub voice: bool,
+    /// How cues are given (`None`: the bell only).
+    pub cues: Option<unknot_core::sound::CueStyle>,
     /// Language.
     pub lang: String,
 }
@@ -52,58 +53,6 @@ impl Clock {
     }
 }
 
-/// Speaks cues through `espeak-ng` or `say`, where one is installed.
-struct Voice {
-    program: Option<&'static str>,
-    lang: String,
-}
-
-impl Voice {
-    fn new(enabled: bool, lang: &str) -> (Voice, Option<String>) {
-        if !enabled {
-            return (
-                Voice {
-                    program: None,
-                    lang: lang.into(),
-                },
-                None,
-            );
-        }
-        let found = ["espeak-ng", "say"].into_iter().find(|p| {
-            Process::new(p)
-                .arg("--version")
-                .stdout(Stdio::null())
-                .stderr(Stdio::null())
-                .status()
-                .is_ok()
-        });
-        let notice = found.is_none().then(|| {
-            "--voice: neither espeak-ng nor say is installed; cues ring the bell only".to_string()
-        });
-        (
-            Voice {
-                program: found,
-                lang: lang.into(),
-            },
-            notice,
-        )
-    }
-
-    fn speak(&self, text: &str) {
-        let Some(p) = self.program else { return };
-        let mut cmd = Process::new(p);
-        if p == "espeak-ng" && !self.lang.is_empty() {
-            cmd.args(["-v", unknot_core::text::primary_subtag(&self.lang)]);
-        }
-        // Speech runs beside the player; it is never waited for.
-        let _ = cmd
-            .arg(text)
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn();
-    }
-}
-
 /// `unknot play <id|file>`.
 pub fn play(arg: &str, opts: PlayOptions, data_dir: &Path) -> Result<ExitCode, CliError> {
     if !(opts.speed.is_finite() && opts.speed > 0.0 && opts.speed <= 10_000.0) {
@@ -116,8 +65,8 @@ pub fn play(arg: &str, opts: PlayOptions, data_dir: &Path) -> Result<ExitCode, C
     if !safety_screen(data_dir, &opts.lang, interactive)? {
         return Ok(ExitCode::SUCCESS);
     }
-    let (voice, notice) = Voice::new(opts.voice, &opts.lang);
-    if let Some(n) = notice {
+    let (mut voice, notices) = CueOut::new(opts.cues, &opts.lang);
+    for n in notices {
         eprintln!("{n}");
     }
     for c in &routine.cautions {
@@ -185,11 +134,11 @@ pub fn play(arg: &str, opts: PlayOptions, data_dir: &Path) -> Result<ExitCode, C
     }
     let last = if interactive {
         let terminal = ratatui::init();
-        let result = run_tui(terminal, session, &clock, &voice, &mut checkpoint);
+        let result = run_tui(terminal, session, &clock, &mut voice, &mut checkpoint);
         ratatui::restore();
         result
     } else {
-        Ok(run_lines(session, &clock, &voice))
+        Ok(run_lines(session, &clock, &mut voice))
     };
     let last = last.map_err(|e| CliError::Io(format!("terminal: {e}")))?;
     let pain_after = if interactive {
@@ -282,21 +231,22 @@ fn safety_screen(data_dir: &Path, lang: &str, interactive: bool) -> Result<bool,
     Ok(true)
 }
 
-/// Plays cues: the bell for every call with cues, speech for the one marked.
-fn play_cues(cues: &[Cue], voice: &Voice, out: &mut impl Write) {
+/// Plays cues: the bell for every call with cues, the cue style's sound
+/// for the one marked.
+fn play_cues(cues: &[Cue], voice: &mut CueOut, out: &mut impl Write) {
     if cues.is_empty() {
         return;
     }
     let _ = out.write_all(b"\x07");
     let _ = out.flush();
     if let Some(c) = cues.iter().find(|c| c.speak) {
-        voice.speak(&c.say);
+        voice.play(c);
     }
 }
 
 /// Without a terminal: one line per spoken cue, no escape codes. Untimed
 /// steps wait for a line on stdin (or go on at end of input).
-fn run_lines(mut session: Session, clock: &Clock, voice: &Voice) -> Session {
+fn run_lines(mut session: Session, clock: &Clock, voice: &mut CueOut) -> Session {
     let mut stdout = std::io::stdout().lock();
     let mut stdin = std::io::stdin().lock();
     let mut o = session.apply(Command::Start, clock.now_ms());
@@ -307,7 +257,7 @@ fn run_lines(mut session: Session, clock: &Clock, voice: &Voice) -> Session {
                 session.apply(Command::Stop, clock.now_ms());
                 return session;
             }
-            voice.speak(&c.say);
+            voice.play(c);
         }
         let _ = stdout.flush();
         match o.frame.status {
@@ -348,7 +298,7 @@ fn run_tui(
     mut terminal: DefaultTerminal,
     mut session: Session,
     clock: &Clock,
-    voice: &Voice,
+    voice: &mut CueOut,
     checkpoint: &mut dyn FnMut(&Session),
 ) -> std::io::Result<Session> {
     // A restored session is already started (and comes back paused).
@@ -425,16 +375,11 @@ fn offer_resume(
     Some((session, c.started_at_ms))
 }
 
-/// Fill of the breathing bar: grows on inhale, full while holding in,
-/// shrinks on exhale, empty while holding out.
-pub fn breath_fill(kind: SegmentKind, progress: f64) -> Option<f64> {
-    match kind {
-        SegmentKind::Inhale => Some(progress),
-        SegmentKind::HoldIn => Some(1.0),
-        SegmentKind::Exhale => Some(1.0 - progress),
-        SegmentKind::HoldOut => Some(0.0),
-        _ => None,
-    }
+/// Fill of the breathing bar: the core's breath level at the segment's
+/// progress (grows on inhale, full while holding in, shrinks on exhale).
+pub fn breath_fill(f: &Frame) -> Option<f64> {
+    f.breath
+        .map(|(from, to)| from + (to - from) * f.segment_progress)
 }
 
 fn segment_label(f: &Frame) -> String {
@@ -511,7 +456,7 @@ fn draw(f: &mut TuiFrame, session: &Session, frame: &Frame, said: &str) {
         .ratio(frame.segment_progress.clamp(0.0, 1.0))
         .label(seg_left);
     f.render_widget(gauge, rows[2]);
-    let breath = breath_fill(frame.kind, frame.segment_progress).unwrap_or(0.0);
+    let breath = breath_fill(frame).unwrap_or(0.0);
     let breath_gauge = Gauge::default()
         .block(Block::default().borders(Borders::ALL).title("Breath"))
         .ratio(breath.clamp(0.0, 1.0))
@@ -540,11 +485,20 @@ mod tests {
 
     #[test]
     fn breathing_bar_follows_the_phase() {
-        assert_eq!(breath_fill(SegmentKind::Inhale, 0.25), Some(0.25));
-        assert_eq!(breath_fill(SegmentKind::Exhale, 0.25), Some(0.75));
-        assert_eq!(breath_fill(SegmentKind::HoldIn, 0.5), Some(1.0));
-        assert_eq!(breath_fill(SegmentKind::HoldOut, 0.5), Some(0.0));
-        assert_eq!(breath_fill(SegmentKind::Massage, 0.5), None);
+        let r = unknot_core::builtin("box-breathing").unwrap().clone();
+        let mut s = Session::new(r, "en");
+        s.apply(Command::Start, 0);
+        // 1 s into the 4 s inhale after the 10 s preparation.
+        let f = s.apply(Command::Tick, 11_000).frame;
+        assert_eq!(f.kind, SegmentKind::Inhale);
+        assert_eq!(breath_fill(&f), Some(0.25));
+        let f = s.apply(Command::Tick, 15_000).frame;
+        assert_eq!((f.kind, breath_fill(&f)), (SegmentKind::HoldIn, Some(1.0)));
+        let f = s.apply(Command::Tick, 19_000).frame;
+        assert_eq!((f.kind, breath_fill(&f)), (SegmentKind::Exhale, Some(0.75)));
+        let r = unknot_core::builtin("calf-release").unwrap().clone();
+        let mut s = Session::new(r, "en");
+        assert_eq!(breath_fill(&s.apply(Command::Start, 0).frame), None);
     }
 
     #[test]

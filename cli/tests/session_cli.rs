@@ -187,3 +187,37 @@ fn a_played_routine_of_the_active_program_counts_as_done_today() {
     assert_eq!(r["done_today"], 1, "{v}");
     assert_eq!(r["action"], "start", "one of two left today");
 }
+
+#[test]
+fn play_says_plainly_what_a_cue_style_cannot_do_here() {
+    let data = std::env::temp_dir().join(format!("unknot-play-cues-{}", std::process::id()));
+    let empty = data.join("empty-path");
+    std::fs::create_dir_all(&empty).unwrap();
+    let run = |style: &str| {
+        Command::new(env!("CARGO_BIN_EXE_unknot"))
+            .args(["play", "box-breathing", "--speed", "500", "--cues", style])
+            .args(["--data-dir", data.to_str().unwrap()])
+            .env("LANG", "C")
+            .env("PATH", &empty)
+            .stdin(Stdio::null())
+            .output()
+            .unwrap()
+    };
+    for (style, says) in [
+        ("tones", "no sound player found"),
+        ("vibration", "vibration has no effect on a terminal"),
+        ("voice", "neither espeak-ng nor say is installed"),
+    ] {
+        let o = run(style);
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert_eq!(o.status.code(), Some(0), "{style}: {err}");
+        assert!(err.contains(says), "{style}: {err}");
+        // The session still plays: one line per cue.
+        assert!(String::from_utf8_lossy(&o.stdout).contains("Breathe in"));
+    }
+    let bad = run("loud");
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("tones"));
+    let both = unknot(&["play", "box-breathing", "--voice", "--cues", "tones"]);
+    assert_eq!(both.status.code(), Some(2));
+}

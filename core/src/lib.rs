@@ -22,6 +22,7 @@ pub mod routine;
 pub mod safety;
 pub mod search;
 pub mod share;
+pub mod sound;
 pub mod text;
 pub mod timeline;
 pub mod today;
@@ -34,7 +35,7 @@ pub use due::{
     due_today, program_week, weekly_due, DueRoutine, DueToday, ProgramStatus, SessionDone, WeekDue,
 };
 pub use engine::{
-    Command, Cue, CueKind, Frame, Outcome, Session, SessionSummary, SnapshotError, Status,
+    Command, Cue, CueKind, CueSound, Frame, Outcome, Session, SessionSummary, SnapshotError, Status,
 };
 pub use library::{builtin, builtin_routines, builtin_summaries, RoutineSummary};
 pub use problem::{DocumentError, Problem};

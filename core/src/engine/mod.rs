@@ -7,9 +7,11 @@
 //! the next wake-up from it. A late or missing tick therefore changes
 //! nothing but when cues are handed out.
 
+mod lookahead;
 mod plan;
 pub mod script;
 mod snapshot;
+mod tags;
 mod types;
 
 use crate::phrases::Phrase;
@@ -19,7 +21,7 @@ use crate::timeline::{build_timeline, build_timeline_unspoken, SegmentKind, Time
 use plan::Plan;
 
 pub use snapshot::SnapshotError;
-pub use types::{Command, Cue, CueKind, Frame, Outcome, Status};
+pub use types::{Command, Cue, CueKind, CueSound, Frame, Outcome, Status};
 
 /// How far into a step `previous` restarts it instead of going back a step.
 pub const PREVIOUS_GRACE_MS: u64 = 3_000;
@@ -409,12 +411,18 @@ impl Session {
     /// The next cue of the current segment after the last one handed out,
     /// as `(offset, kind, countdown number)`.
     fn next_cue_in_segment(&self) -> Option<(u64, CueKind, u32)> {
-        let seg = &self.plan.segments[self.state.seg];
-        let after = |off: u64| self.state.emitted.is_none_or(|e| off > e);
+        self.cue_after(self.state.seg, self.state.emitted)
+    }
+
+    /// The next cue of segment `i` after offset `emitted` (`None`: none
+    /// handed out yet), as `(offset, kind, countdown number)`.
+    fn cue_after(&self, i: usize, emitted: Option<u64>) -> Option<(u64, CueKind, u32)> {
+        let seg = &self.plan.segments[i];
+        let after = |off: u64| emitted.is_none_or(|e| off > e);
         if after(0) {
             return Some((0, CueKind::Segment, 0));
         }
-        let len = self.segment_len(self.state.seg)?;
+        let len = self.segment_len(i)?;
         let halfway_kind = matches!(
             seg.kind,
             SegmentKind::Hold | SegmentKind::Massage | SegmentKind::Work
@@ -446,16 +454,21 @@ impl Session {
     }
 
     fn push_cue(&self, cues: &mut Vec<Cue>, kind: CueKind, due: u64, say: String) {
-        let seg = &self.plan.segments[self.state.seg];
-        cues.push(Cue {
+        cues.push(self.make_cue(kind, self.state.seg, due, self.state.last_now, say));
+    }
+
+    /// A cue of segment `i`, handed out at `at`.
+    fn make_cue(&self, kind: CueKind, i: usize, due: u64, at: u64, say: String) -> Cue {
+        Cue {
             kind,
             due_ms: due,
-            at_ms: self.state.last_now,
-            segment: self.state.seg,
-            step: seg.step(),
+            at_ms: at,
+            segment: i,
+            step: self.plan.segments[i].step(),
             say,
             speak: false,
-        });
+            sounds: self.sounds_of(kind, i),
+        }
     }
 
     /// Runs a running session forward to `now`, handing out every cue that
@@ -543,6 +556,7 @@ impl Session {
         let held = st
             .held_since
             .map_or(0, |since| st.last_now.saturating_sub(since));
+        let running = st.status == Status::Running;
         Frame {
             status: st.status,
             now_ms: st.last_now,
@@ -568,6 +582,9 @@ impl Session {
             timed_ms: total,
             paused_ms: st.paused_ms.saturating_add(held),
             next_wake_ms,
+            segment_elapsed_ms: into,
+            segment_started_ms: running.then(|| st.last_now.saturating_sub(into)),
+            breath: tags::breath_levels(seg.kind),
         }
     }
 

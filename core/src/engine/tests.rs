@@ -463,8 +463,10 @@ fn no_drift_over_an_hour() {
     assert_eq!(handed, 60 + 60 + 180 + 1);
 }
 
+mod lookahead;
 mod props;
 mod sessions;
+mod visible;
 
 /// The screen-off path: a shell that sleeps until `next_wake_ms` wakes no
 /// more often than there are cues, for every built-in routine.

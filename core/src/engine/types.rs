@@ -111,6 +111,49 @@ impl CueKind {
     }
 }
 
+/// What a cue sounds like, for the cue styles that do not speak (see
+/// [`crate::sound`]). A cue carries one or two, played in order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CueSound {
+    /// A new step begins (a chime).
+    Step,
+    /// A side begins within a step (the other chime).
+    Side,
+    /// Breathe in (a rising tone).
+    BreatheIn,
+    /// Hold the breath (a level tone).
+    Hold,
+    /// Breathe out (a falling tone).
+    BreatheOut,
+    /// Any other segment within the same step and side begins (a rest, the
+    /// next hold or set, the switch pause).
+    Change,
+    /// Halfway through a long segment.
+    Halfway,
+    /// 3, 2 or 1 s before the end of a segment.
+    Countdown,
+    /// The routine is complete (the closing sound).
+    Finish,
+}
+
+impl CueSound {
+    /// The word used in JSON output.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CueSound::Step => "step",
+            CueSound::Side => "side",
+            CueSound::BreatheIn => "breathe_in",
+            CueSound::Hold => "hold",
+            CueSound::BreatheOut => "breathe_out",
+            CueSound::Change => "change",
+            CueSound::Halfway => "halfway",
+            CueSound::Countdown => "countdown",
+            CueSound::Finish => "finish",
+        }
+    }
+}
+
 /// A prompt for the shell to play (speech, sound, vibration).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Cue {
@@ -128,6 +171,8 @@ pub struct Cue {
     pub say: String,
     /// Whether to speak it: only the newest cue of one call is spoken.
     pub speak: bool,
+    /// What it sounds like without speech, in playing order (one or two).
+    pub sounds: Vec<CueSound>,
 }
 
 /// Everything a shell needs to draw the player.
@@ -176,6 +221,19 @@ pub struct Frame {
     pub paused_ms: u64,
     /// When the next cue falls due; `None` unless running.
     pub next_wake_ms: Option<u64>,
+    /// How far into the current segment the session is at `now_ms`.
+    /// While running, a screen animates on its own clock: at time `t` the
+    /// segment is `segment_elapsed_ms + (t - now_ms)` in, until
+    /// `next_wake_ms`; otherwise it stands still.
+    pub segment_elapsed_ms: u64,
+    /// Caller time at which the current segment began (`now_ms` minus
+    /// `segment_elapsed_ms`); `None` unless running.
+    pub segment_started_ms: Option<u64>,
+    /// Breathing segments: the breath level (0 breathed out, 1 breathed in)
+    /// at the segment's start and at its end, as `(from, to)`; the level in
+    /// between follows the segment's progress in a straight line. `None`
+    /// for other segments.
+    pub breath: Option<(f64, f64)>,
 }
 
 /// The result of one call: the cues handed out, whether the command was

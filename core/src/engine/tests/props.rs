@@ -30,7 +30,7 @@ fn step() -> impl Strategy<Value = Value> {
     ]
 }
 
-fn routine() -> impl Strategy<Value = Routine> {
+pub(super) fn routine() -> impl Strategy<Value = Routine> {
     proptest::collection::vec(step(), 1..7).prop_map(|steps| {
         validate_routine(
             &json!({"format": "unknot.routine.v1", "id": "p", "title": "P", "steps": steps}),
@@ -63,7 +63,7 @@ fn command(jumps: bool) -> impl Strategy<Value = Command> {
     }
 }
 
-fn script(jumps: bool) -> impl Strategy<Value = Vec<(u64, Command)>> {
+pub(super) fn script(jumps: bool) -> impl Strategy<Value = Vec<(u64, Command)>> {
     proptest::collection::vec((0u64..15_000, command(jumps)), 1..80)
 }
 
