@@ -4,6 +4,7 @@
 // and which haptic pattern is played are decided in the package and the core.
 
 import AVFoundation
+import MediaPlayer
 import Combine
 import SwiftUI
 import UIKit
@@ -279,5 +280,34 @@ private final class SpeechParts: @unchecked Sendable {
             whole.frameLength += p.frameLength
         }
         return whole
+    }
+}
+
+/// Now Playing on the lock screen, Control Center and the watch, and the
+/// remote commands (headphone buttons too) passed to `handle`. Not compiled here.
+@MainActor
+final class SystemNowPlaying: NowPlaying {
+    init(handle: @escaping @MainActor (RemoteCommand) -> Bool) {
+        let center = MPRemoteCommandCenter.shared()
+        let pairs: [(MPRemoteCommand, RemoteCommand)] = [
+            (center.playCommand, .play), (center.pauseCommand, .pause),
+            (center.togglePlayPauseCommand, .toggle), (center.nextTrackCommand, .nextStep),
+            (center.previousTrackCommand, .previousStep),
+        ]
+        for (remote, command) in pairs {
+            remote.isEnabled = true
+            remote.addTarget { _ in
+                MainActor.assumeIsolated { handle(command) } ? .success : .commandFailed
+            }
+        }
+    }
+
+    func show(_ info: NowPlayingInfo?) {
+        MPNowPlayingInfoCenter.default().nowPlayingInfo = info.map {
+            [MPMediaItemPropertyTitle: $0.title, MPMediaItemPropertyArtist: $0.step,
+             MPNowPlayingInfoPropertyElapsedPlaybackTime: $0.elapsedS,
+             MPMediaItemPropertyPlaybackDuration: $0.durationS,
+             MPNowPlayingInfoPropertyPlaybackRate: $0.rate]
+        }
     }
 }
