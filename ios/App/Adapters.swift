@@ -4,6 +4,7 @@
 // and which haptic pattern is played are decided in the package and the core.
 
 import AVFoundation
+import MediaPlayer
 import Combine
 import SwiftUI
 import UIKit
@@ -164,3 +165,149 @@ var appLanguage: String { Locale.current.language.languageCode?.identifier ?? "e
 
 /// The app's Application Support folder.
 var appFolder: URL { FileManager.default.urls(for: .applicationSupportDirectory, in: .userDomainMask)[0] }
+
+/// The guidance stream's engine and renderer: one `AVAudioPlayerNode` on an
+/// `AVAudioEngine`, buffers placed at player sample times, and speech
+/// rendered ahead with `AVSpeechSynthesizer.write` (converted to the
+/// player's mono format). Not compiled here.
+@MainActor
+final class SystemGuidanceEngine: AudioEngineOutput, CueRenderer {
+    private let engine = AVAudioEngine()
+    private let player = AVAudioPlayerNode()
+    private let format: AVAudioFormat
+    private let synthesizer = AVSpeechSynthesizer()
+    private var buffers: [Int: AVAudioPCMBuffer] = [:]
+    private var nextId = 0
+
+    init() {
+        let rate = engine.outputNode.outputFormat(forBus: 0).sampleRate
+        format = AVAudioFormat(standardFormatWithSampleRate: rate > 0 ? rate : 48_000, channels: 1)!
+        engine.attach(player)
+        engine.connect(player, to: engine.mainMixerNode, format: format)
+    }
+
+    var sampleRate: Double { format.sampleRate }
+
+    var currentSample: Int64 {
+        guard let node = player.lastRenderTime, let t = player.playerTime(forNodeTime: node) else { return 0 }
+        return t.sampleTime
+    }
+
+    func start() throws {
+        if !engine.isRunning { try engine.start() }
+        if !player.isPlaying { player.play() }
+    }
+
+    func schedule(_ buffer: AudioBufferID, atSample: Int64, frames: Int64,
+                  played: @escaping @MainActor @Sendable () -> Void) {
+        guard let b = buffers[buffer.raw] else { return }
+        b.frameLength = AVAudioFrameCount(min(Int64(b.frameLength), frames))
+        put(b, atSample, played)
+    }
+
+    func scheduleSilence(atSample: Int64, frames: Int64, played: @escaping @MainActor @Sendable () -> Void) {
+        guard let b = AVAudioPCMBuffer(pcmFormat: format, frameCapacity: AVAudioFrameCount(frames)) else { return }
+        b.frameLength = AVAudioFrameCount(frames)
+        memset(b.floatChannelData![0], 0, Int(frames) * MemoryLayout<Float>.size)
+        put(b, atSample, played)
+    }
+
+    private func put(_ b: AVAudioPCMBuffer, _ at: Int64, _ played: @escaping @MainActor @Sendable () -> Void) {
+        player.scheduleBuffer(b, at: AVAudioTime(sampleTime: at, atRate: format.sampleRate),
+                              completionCallbackType: .dataPlayedBack) { _ in
+            Task { @MainActor in played() }
+        }
+    }
+
+    func stopAll() {
+        player.stop()
+        engine.stop()
+    }
+
+    func render(_ cue: UpcomingCue, lang: String, sampleRate: Double,
+                done: @escaping @MainActor @Sendable (RenderedCue?) -> Void) {
+        guard !cue.text.isEmpty else { return done(nil) }
+        let utterance = AVSpeechUtterance(string: cue.text)
+        utterance.voice = AVSpeechSynthesisVoice(language: lang)
+        let parts = SpeechParts(target: format)
+        synthesizer.write(utterance) { buffer in
+            guard let pcm = buffer as? AVAudioPCMBuffer else { return }
+            if pcm.frameLength > 0 { return parts.add(pcm) }
+            let whole = parts.joined()
+            Task { @MainActor in
+                guard let whole else { return done(nil) }
+                self.nextId += 1
+                self.buffers[self.nextId] = whole
+                done(RenderedCue(buffer: AudioBufferID(self.nextId), frames: Int64(whole.frameLength)))
+            }
+        }
+    }
+
+    func discard(_ buffer: AudioBufferID) { buffers[buffer.raw] = nil }
+}
+
+/// The pieces `AVSpeechSynthesizer.write` hands over, converted to the
+/// player's format and joined (the callback runs off the main actor).
+private final class SpeechParts: @unchecked Sendable {
+    private let target: AVAudioFormat
+    private let lock = NSLock()
+    private var parts: [AVAudioPCMBuffer] = []
+
+    init(target: AVAudioFormat) { self.target = target }
+
+    func add(_ pcm: AVAudioPCMBuffer) {
+        guard let converter = AVAudioConverter(from: pcm.format, to: target) else { return }
+        let ratio = target.sampleRate / pcm.format.sampleRate
+        let capacity = AVAudioFrameCount(Double(pcm.frameLength) * ratio) + 64
+        guard let out = AVAudioPCMBuffer(pcmFormat: target, frameCapacity: capacity) else { return }
+        nonisolated(unsafe) var given = false
+        _ = converter.convert(to: out, error: nil) { _, status in
+            if given { status.pointee = .noDataNow; return nil }
+            given = true
+            status.pointee = .haveData
+            return pcm
+        }
+        lock.lock(); parts.append(out); lock.unlock()
+    }
+
+    func joined() -> AVAudioPCMBuffer? {
+        lock.lock(); defer { lock.unlock() }
+        let total = parts.reduce(0) { $0 + $1.frameLength }
+        guard total > 0, let whole = AVAudioPCMBuffer(pcmFormat: target, frameCapacity: total) else { return nil }
+        for p in parts {
+            memcpy(whole.floatChannelData![0] + Int(whole.frameLength), p.floatChannelData![0],
+                   Int(p.frameLength) * MemoryLayout<Float>.size)
+            whole.frameLength += p.frameLength
+        }
+        return whole
+    }
+}
+
+/// Now Playing on the lock screen, Control Center and the watch, and the
+/// remote commands (headphone buttons too) passed to `handle`. Not compiled here.
+@MainActor
+final class SystemNowPlaying: NowPlaying {
+    init(handle: @escaping @MainActor (RemoteCommand) -> Bool) {
+        let center = MPRemoteCommandCenter.shared()
+        let pairs: [(MPRemoteCommand, RemoteCommand)] = [
+            (center.playCommand, .play), (center.pauseCommand, .pause),
+            (center.togglePlayPauseCommand, .toggle), (center.nextTrackCommand, .nextStep),
+            (center.previousTrackCommand, .previousStep),
+        ]
+        for (remote, command) in pairs {
+            remote.isEnabled = true
+            remote.addTarget { _ in
+                MainActor.assumeIsolated { handle(command) } ? .success : .commandFailed
+            }
+        }
+    }
+
+    func show(_ info: NowPlayingInfo?) {
+        MPNowPlayingInfoCenter.default().nowPlayingInfo = info.map {
+            [MPMediaItemPropertyTitle: $0.title, MPMediaItemPropertyArtist: $0.step,
+             MPNowPlayingInfoPropertyElapsedPlaybackTime: $0.elapsedS,
+             MPMediaItemPropertyPlaybackDuration: $0.durationS,
+             MPNowPlayingInfoPropertyPlaybackRate: $0.rate]
+        }
+    }
+}
