@@ -4,44 +4,26 @@
 # sources, android/core's main sources and its tests in one kotlinc call,
 # and runs them with JUnit 4. Installs what it needs:
 #   - kotlinc from the npm package kotlin-compiler (pinned) into
-#     ${UNKNOT_CACHE:-$HOME/.cache/unknot-tools}/kotlin
-#   - JNA and JUnit 4 from Debian (libjna-java, junit4)
+#     ${UNKNOT_CACHE:-$HOME/.cache/unknot-tools}/kotlin (tests/tools.sh)
+#   - JNA 5.17.0 (as the app) and JUnit 4 from Maven Central (android/host/pom.xml)
 # Exits non-zero when any test fails.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 
-KOTLIN_VERSION=2.4.20
-cache="${UNKNOT_CACHE:-$HOME/.cache/unknot-tools}"
-step() { printf '\n==> %s\n' "$*"; }
 
 # --- tools -------------------------------------------------------------------
-kotlin_home="$cache/kotlin/node_modules/kotlin-compiler"
-installed="$(sed -n 's/.*"version": *"\([^"]*\)".*/\1/p' "$kotlin_home/package.json" 2>/dev/null | head -n1 || true)"
-if [ "$installed" != "$KOTLIN_VERSION" ]; then
-  step "installing kotlin-compiler@$KOTLIN_VERSION into $cache/kotlin"
-  command -v npm >/dev/null || { echo "npm is needed to install kotlinc" >&2; exit 2; }
-  mkdir -p "$cache/kotlin"
-  npm install --silent --no-audit --no-fund --prefix "$cache/kotlin" "kotlin-compiler@$KOTLIN_VERSION"
-fi
-chmod +x "$kotlin_home"/bin/* 2>/dev/null || true
-kotlinc="$kotlin_home/bin/kotlinc-jvm"
-
-if ! command -v java >/dev/null; then
-  step "installing a JDK"
-  sudo_cmd=""; [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
-  $sudo_cmd apt-get update -q && $sudo_cmd apt-get install -y -q default-jdk-headless
-fi
-if [ ! -f /usr/share/java/jna.jar ] || [ ! -f /usr/share/java/junit4.jar ]; then
-  step "installing JNA and JUnit 4"
-  sudo_cmd=""; [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
-  $sudo_cmd apt-get update -q && $sudo_cmd apt-get install -y -q libjna-java junit4
-fi
-jna=/usr/share/java/jna.jar
-junit=/usr/share/java/junit4.jar
-hamcrest=/usr/share/java/hamcrest-core.jar
-[ -f "$hamcrest" ] || hamcrest=/usr/share/java/hamcrest.jar
+# shellcheck source=tests/tools.sh
+. "$root/tests/tools.sh"
+ensure_java
+ensure_kotlinc
+# JNA (the version the app ships), JUnit 4 and Hamcrest from Maven Central,
+# the same copies android/host/pom.xml lists for the app.
+ensure_maven_libs
+jna="$(ls "$maven_libs"/net.java.dev.jna.jna-*.jar)"
+junit="$(ls "$maven_libs"/junit.junit-*.jar)"
+hamcrest="$(ls "$maven_libs"/org.hamcrest.hamcrest-core-*.jar)"
 
 # --- bindings ----------------------------------------------------------------
 step "generating bindings"

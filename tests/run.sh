@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Unknot's test runner: the README's test command and what CI runs.
 #
-#   ./tests/run.sh               everything CI checks: Rust, Kotlin and Swift
+#   ./tests/run.sh               everything CI checks: Rust, Kotlin, Android and Swift
 #   ./tests/run.sh rust          formatting, clippy and the Rust tests (vectors included)
 #   ./tests/run.sh kotlin        the Kotlin layer's tests on the JVM (tests/kotlin.sh)
+#   ./tests/run.sh android       the Android app compiled and its screen tests run (tests/android.sh)
+#   ./tests/run.sh screens       the same, and every screen rendered to build/screens/
 #   ./tests/run.sh swift         the iOS String Catalog check and the Swift package's tests (tests/swift.sh)
 #   ./tests/run.sh bench         every benchmark, printed as one table (figures only, never fails on speed)
 #   ./tests/run.sh fuzz [secs]   each fuzz target for the given time (default 60 s), nightly
@@ -36,6 +38,7 @@ run_rust() {
 }
 
 run_kotlin() { step "Kotlin tests"; "$root/tests/kotlin.sh"; }
+run_android() { step "Android app"; "$root/tests/android.sh" "$@"; }
 run_swift() {
   step "iOS String Catalog: every key in en, es, de; every literal key of the views in it"
   python3 "$root/tests/check-ios-strings.py"
@@ -63,15 +66,18 @@ case "$what" in
   all)
     run_rust
     run_kotlin
+    run_android
     run_swift
     ;;
   rust) run_rust ;;
   kotlin) run_kotlin ;;
+  android) run_android ;;
+  screens) run_android screens ;;
   swift) run_swift ;;
   bench) run_bench ;;
   fuzz) run_fuzz "${2:-60}" ;;
   *)
-    echo "usage: $0 [all|rust|kotlin|swift|bench|fuzz [seconds]]" >&2
+    echo "usage: $0 [all|rust|kotlin|android|screens|swift|bench|fuzz [seconds]]" >&2
     exit 2
     ;;
 esac

@@ -38,7 +38,7 @@ kotlin {
 
 dependencies {
     // UniFFI's generated code calls the native library through JNA.
-    implementation("net.java.dev.jna:jna:5.13.0@aar")
+    implementation("net.java.dev.jna:jna:5.17.0@aar")
     testImplementation("junit:junit:4.13.2")
     testImplementation("org.jetbrains.kotlin:kotlin-test-junit")
 }

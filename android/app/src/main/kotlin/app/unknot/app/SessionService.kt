@@ -110,10 +110,13 @@ class SessionService : Service() {
             getString(R.string.channel_name),
             NotificationManager.IMPORTANCE_LOW,
         ).apply { description = getString(R.string.channel_description) }
-        getSystemService(NotificationManager::class.java).createNotificationChannel(channel)
+        // getSystemService is @Nullable in the framework: both services
+        // exist on every phone, a null here would only come from a broken
+        // system image, where the session still runs without them.
+        getSystemService(NotificationManager::class.java)?.createNotificationChannel(channel)
         wakeLock = getSystemService(PowerManager::class.java)
-            .newWakeLock(PowerManager.PARTIAL_WAKE_LOCK, "unknot:session")
-            .apply { setReferenceCounted(false) }
+            ?.newWakeLock(PowerManager.PARTIAL_WAKE_LOCK, "unknot:session")
+            ?.apply { setReferenceCounted(false) }
     }
 
     override fun onBind(intent: Intent?): IBinder = binder
@@ -396,7 +399,7 @@ class SessionService : Service() {
     private fun show(frame: Frame) {
         val notification = notification(frame)
         if (foreground) {
-            getSystemService(NotificationManager::class.java).notify(NOTIFICATION_ID, notification)
+            getSystemService(NotificationManager::class.java)?.notify(NOTIFICATION_ID, notification)
         } else {
             ServiceCompat.startForeground(
                 this,
