@@ -148,7 +148,7 @@ class MainActivity : ComponentActivity() {
         // Only a fresh launch reads the intent: after recreation it was handled.
         if (savedInstanceState == null) handleView(intent)
         setContent {
-            MaterialTheme {
+            UnknotTheme {
                 Surface {
                     App(service, lang)
                 }
