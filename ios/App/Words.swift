@@ -14,7 +14,7 @@ extension ErrorReport {
         switch kind {
         case .invalidRoutine: return ([String(localized: "The routine is not valid:")] + lines).joined(separator: "\n")
         case .unknownRoutine: return String(localized: "There is no built-in routine called “\(detail)”.")
-        case .notEditable, .badShareCode: return detail
+        case .notEditable, .badShareCode, .sentence: return detail
         case .badSnapshot: return String(localized: "The saved session cannot be resumed: \(detail)")
         case .invalidProgram: return ([String(localized: "The program is not valid:")] + lines).joined(separator: "\n")
         case .notInProgram: return String(localized: "The program has no routine called “\(detail)”.")

@@ -71,6 +71,8 @@ public struct ErrorReport: Equatable, Sendable, Error {
         case invalidRoutine, unknownRoutine, notEditable, badSnapshot, invalidProgram, notInProgram
         case badDate, badShareCode, qrTooLarge, journalTooNew, notAJournal, invalidSession
         case journalFailed, journalClosed, file
+        /// The core's own sentence for the person, in their language (`detail`).
+        case sentence
     }
 
     public let kind: Kind
@@ -89,7 +91,13 @@ public struct ErrorReport: Equatable, Sendable, Error {
     }
 
     /// The report of `error`: the core's `UnknotError` case by case, or a file error.
+    /// The report of `error`, a core sentence in the phone's language.
     public init(_ error: Error) {
+        self.init(error, lang: Locale.current.language.languageCode?.identifier ?? "en")
+    }
+
+    /// The report of `error`; a core sentence is in `lang`.
+    public init(_ error: Error, lang: String) {
         if let report = error as? ErrorReport {
             self = report
             return
@@ -111,6 +119,9 @@ public struct ErrorReport: Equatable, Sendable, Error {
         case .NotAJournal(let reason)?: self.init(kind: .notAJournal, detail: reason)
         case .InvalidSession(let problems)?: self.init(kind: .invalidSession, problems: problems)
         case .JournalFailed(let reason)?: self.init(kind: .journalFailed, detail: reason)
+        // Any other case (a pain rating off the scale, a draft item that
+        // is not there, and cases added later) in the core's own sentence.
+        case let e?: self.init(kind: .sentence, detail: errorMessage(error: e, lang: lang))
         case nil: self.init(kind: .file, detail: error.localizedDescription)
         }
     }

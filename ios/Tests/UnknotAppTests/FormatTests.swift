@@ -47,6 +47,10 @@ final class FormatTests: XCTestCase, @unchecked Sendable {
         XCTAssertEqual(ErrorReport(UnknotError.QrTooLarge(chars: 3000, max: 2331)),
                        ErrorReport(kind: .qrTooLarge, detail: "3000", extra: "2331"))
         XCTAssertEqual(ErrorReport(UnknotError.JournalTooNew(found: 9, supported: 1)).kind, .journalTooNew)
+        let pain = ErrorReport(UnknotError.BadPain(value: 12, max: 10), lang: "de")
+        XCTAssertEqual(pain.kind, .sentence)
+        XCTAssertEqual(pain.detail, errorMessage(error: .BadPain(value: 12, max: 10), lang: "de"))
+        XCTAssertTrue(pain.detail.contains("12"), "the core's German sentence names the rating: \(pain.detail)")
         let report = ErrorReport(kind: .journalClosed)
         XCTAssertEqual(ErrorReport(report), report, "a report stays itself")
     }
