@@ -111,8 +111,11 @@ app = app.replace("</application>", "\n".join(activities) + "\n    </application
 open(target, "w").write(app)
 PY
 extra="$(IFS=:; echo "${packages[*]}")"
+# Debian's aapt2 (Android 10) predates the manifest's <queries> element
+# (API 30): --warn-manifest-validation reports it as a warning instead of
+# failing the link; Robolectric reads the manifest itself.
 aapt2 link -o "$out/resources.apk" -I "$framework_res" --manifest "$out/AndroidManifest.xml" \
-  "${overlays[@]}" -R "$out/flat/app.zip" --auto-add-overlay \
+  --warn-manifest-validation "${overlays[@]}" -R "$out/flat/app.zip" --auto-add-overlay \
   --java "$out/gen" --custom-package app.unknot.app --extra-packages "$extra" --non-final-ids
 mapfile -t r_sources < <(find "$out/gen" -name R.java)
 javac -nowarn -encoding UTF-8 --release 17 -d "$out/res-classes" "${r_sources[@]}" 2>&1 | grep -v '^Note:' || true

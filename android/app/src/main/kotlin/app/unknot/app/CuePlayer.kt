@@ -6,11 +6,18 @@ import android.media.AudioFocusRequest
 import android.media.AudioManager
 import android.os.Build
 import android.os.Bundle
+import android.os.Handler
+import android.os.Looper
+import android.os.SystemClock
 import android.os.VibrationEffect
 import android.os.Vibrator
 import android.os.VibratorManager
 import android.speech.tts.TextToSpeech
 import android.speech.tts.UtteranceProgressListener
+import app.unknot.audio.FocusPolicy
+import app.unknot.audio.SpeechQueue
+import app.unknot.audio.VoiceNotice
+import app.unknot.audio.VoiceOutcome
 import app.unknot.core.Cue
 import app.unknot.core.CueKind
 import app.unknot.core.SegmentKind
@@ -19,8 +26,15 @@ import java.util.Locale
 
 /**
  * Plays the cues the core marks to be spoken: the text through
- * [TextToSpeech] (other audio ducks while it speaks) and a vibration
- * pattern that tells the segment kinds apart without looking or listening.
+ * [TextToSpeech] and a vibration pattern that tells the segment kinds apart
+ * without looking or listening.
+ *
+ * Around each spoken cue the player holds transient audio focus that lets
+ * other apps duck, and gives it back when the utterance ends. Another app
+ * taking the focus (a call) calls [onFocusLost], which pauses the session
+ * ([FocusPolicy] decides). Cues that arrive before the engine is ready wait
+ * in a [SpeechQueue]; a language with no voice falls back to the engine's
+ * default voice, and [voiceNotice] tells the person once per app run.
  *
  * [segmentKind] maps a cue's segment index to its kind, from the routine's
  * details as the core reported them.
@@ -29,6 +43,8 @@ class CuePlayer(
     context: Context,
     lang: String,
     private val segmentKind: (Int) -> SegmentKind?,
+    private val onFocusLost: () -> Unit = {},
+    private val onVoiceFallback: () -> Unit = {},
 ) : CueSink, AutoCloseable {
     private val audio = context.getSystemService(AudioManager::class.java)
     private val vibrator: Vibrator? = if (Build.VERSION.SDK_INT >= Build.VERSION_CODES.S) {
@@ -41,24 +57,45 @@ class CuePlayer(
         .setUsage(AudioAttributes.USAGE_MEDIA)
         .setContentType(AudioAttributes.CONTENT_TYPE_SPEECH)
         .build()
+    private val main = Handler(Looper.getMainLooper())
+    private val focusListener = AudioManager.OnAudioFocusChangeListener { change ->
+        if (FocusPolicy.pauses(change)) {
+            tts.stop()
+            onFocusLost()
+        }
+    }
     private val focus = AudioFocusRequest.Builder(AudioManager.AUDIOFOCUS_GAIN_TRANSIENT_MAY_DUCK)
         .setAudioAttributes(attributes)
+        .setOnAudioFocusChangeListener(focusListener, main)
         .build()
-    private var ready = false
+    private val queue = SpeechQueue()
     private var utterance = 0L
+    private var closed = false
     private val tts: TextToSpeech = TextToSpeech(context.applicationContext) { status ->
-        ready = status == TextToSpeech.SUCCESS
-        if (ready) configure(lang)
+        // On the main thread, as every cue; a player closed meanwhile says nothing.
+        if (closed) return@TextToSpeech
+        if (status == TextToSpeech.SUCCESS) {
+            configure(lang)
+            queue.ready(SystemClock.elapsedRealtime())?.let { say(it) }
+        } else {
+            queue.fail()
+        }
     }
 
     private fun configure(lang: String) {
-        tts.setLanguage(Locale.forLanguageTag(lang))
+        val outcome = VoiceOutcome.of(tts.setLanguage(Locale.forLanguageTag(lang)))
+        if (outcome == VoiceOutcome.DEFAULT_VOICE) {
+            // The engine keeps its default voice when the language is refused.
+            tts.setLanguage(Locale.getDefault())
+            if (voiceNotice.report(outcome)) onVoiceFallback()
+        }
         tts.setAudioAttributes(attributes)
         tts.setOnUtteranceProgressListener(object : UtteranceProgressListener() {
             override fun onStart(utteranceId: String?) = Unit
             override fun onDone(utteranceId: String?) = release(utteranceId)
             @Deprecated("Deprecated in Java")
             override fun onError(utteranceId: String?) = release(utteranceId)
+            override fun onStop(utteranceId: String?, interrupted: Boolean) = release(utteranceId)
         })
     }
 
@@ -69,15 +106,20 @@ class CuePlayer(
 
     override fun speak(cue: Cue) {
         vibrate(cue)
-        if (!ready || cue.say.isBlank()) return
-        audio?.requestAudioFocus(focus)
+        queue.offer(cue.say, SystemClock.elapsedRealtime())?.let { say(it) }
+    }
+
+    private fun say(text: String) {
+        // Refused during a call: the vibration has told the cue already.
+        val granted = audio?.requestAudioFocus(focus) ?: AudioManager.AUDIOFOCUS_REQUEST_GRANTED
+        if (granted == AudioManager.AUDIOFOCUS_REQUEST_FAILED) return
         utterance += 1
         val params = Bundle().apply {
             putInt(TextToSpeech.Engine.KEY_PARAM_STREAM, AudioManager.STREAM_MUSIC)
         }
         // The core hands out only the newest cue of a call to speak, so a
         // cue replaces whatever is still being said.
-        tts.speak(cue.say, TextToSpeech.QUEUE_FLUSH, params, utterance.toString())
+        tts.speak(text, TextToSpeech.QUEUE_FLUSH, params, utterance.toString())
     }
 
     private fun vibrate(cue: Cue) {
@@ -98,25 +140,29 @@ class CuePlayer(
 
     /** Stops speech and releases the engine. */
     override fun close() {
+        closed = true
         tts.stop()
         tts.shutdown()
         audio?.abandonAudioFocusRequest(focus)
         vibrator?.cancel()
     }
 
-    private companion object {
+    companion object {
+        /** Whether a session fell back to the default voice, told once per app run. */
+        val voiceNotice = VoiceNotice()
+
         // Off/on timings in milliseconds, starting with an off delay.
         /** Breathing in: pulses getting longer. */
-        val INHALE = longArrayOf(0, 60, 90, 120, 90, 220)
+        private val INHALE = longArrayOf(0, 60, 90, 120, 90, 220)
         /** Breathing out: pulses getting shorter. */
-        val EXHALE = longArrayOf(0, 220, 90, 120, 90, 60)
+        private val EXHALE = longArrayOf(0, 220, 90, 120, 90, 60)
         /** Changing sides: two even knocks. */
-        val SWITCH = longArrayOf(0, 160, 160, 160)
+        private val SWITCH = longArrayOf(0, 160, 160, 160)
         /** The routine is complete: two long buzzes. */
-        val FINISHED = longArrayOf(0, 500, 250, 500)
+        private val FINISHED = longArrayOf(0, 500, 250, 500)
         /** Any other segment start: one pulse. */
-        val SEGMENT = longArrayOf(0, 120)
+        private val SEGMENT = longArrayOf(0, 120)
         /** Halfway and countdown: a short tick. */
-        val TICK = longArrayOf(0, 40)
+        private val TICK = longArrayOf(0, 40)
     }
 }

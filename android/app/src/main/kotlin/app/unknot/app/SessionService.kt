@@ -5,8 +5,12 @@ import android.app.NotificationChannel
 import android.app.NotificationManager
 import android.app.PendingIntent
 import android.app.Service
+import android.content.BroadcastReceiver
 import android.content.Context
 import android.content.Intent
+import android.content.IntentFilter
+import android.graphics.drawable.Icon
+import android.media.AudioManager
 import android.content.pm.ServiceInfo
 import android.os.Binder
 import android.os.Handler
@@ -14,8 +18,10 @@ import android.os.IBinder
 import android.os.Looper
 import android.os.PowerManager
 import android.os.SystemClock
-import androidx.core.app.NotificationCompat
+import android.widget.Toast
 import androidx.core.app.ServiceCompat
+import app.unknot.audio.MediaControls
+import app.unknot.audio.WakeLockPlan
 import app.unknot.core.DiscomfortMark
 import app.unknot.core.Frame
 import app.unknot.core.Player
@@ -55,6 +61,17 @@ class SessionService : Service() {
     private var playing: Playing? = null
     private var cues: CuePlayer? = null
     private var wakeLock: PowerManager.WakeLock? = null
+    private val wakePlan = WakeLockPlan()
+    private var media: MediaControlsSession? = null
+    private var noisyRegistered = false
+
+    // Headphones unplugged (or a Bluetooth headset gone): the sound would
+    // come out of the speaker, so the session pauses.
+    private val noisy = object : BroadcastReceiver() {
+        override fun onReceive(context: Context?, intent: Intent?) {
+            if (intent?.action == AudioManager.ACTION_AUDIO_BECOMING_NOISY) pause()
+        }
+    }
     private var foreground = false
     private var shownKey: List<Any?>? = null
 
@@ -253,7 +270,16 @@ class SessionService : Service() {
     ) {
         close()
         val details = load()
-        val sink = CuePlayer(this, lang) { segment -> details.segments.getOrNull(segment)?.kind }
+        val sink = CuePlayer(
+            this,
+            lang,
+            segmentKind = { segment -> details.segments.getOrNull(segment)?.kind },
+            // A call or another app took the sound: pause, and stay paused.
+            onFocusLost = { pause() },
+            onVoiceFallback = {
+                Toast.makeText(this, getString(R.string.voice_missing), Toast.LENGTH_LONG).show()
+            },
+        )
         val newController = try {
             make(clock, scheduler, sink)
         } catch (e: UnknotException) {
@@ -262,6 +288,7 @@ class SessionService : Service() {
         }
         playing = Playing(details, id, lang, programId)
         cues = sink
+        media = MediaControlsSession(this) { command -> onMediaCommand(command) }
         controller = newController
         // Become a started service, so the session outlives the activity's
         // binding. The app is in the foreground here, so a plain start is
@@ -277,6 +304,19 @@ class SessionService : Service() {
     fun pause() {
         controller?.pause()
         save()
+    }
+
+    // A play, pause or next from the lock screen, the notification or a
+    // headset button, as the core's state makes of it.
+    private fun onMediaCommand(command: MediaControls.Command) {
+        val c = controller ?: return
+        when (MediaControls.action(command, c.frame.status)) {
+            MediaControls.Action.RESUME -> resume()
+            MediaControls.Action.PAUSE -> pause()
+            MediaControls.Action.NEXT -> next()
+            MediaControls.Action.PROCEED -> proceed()
+            MediaControls.Action.NONE -> Unit
+        }
     }
 
     /** Resumes the session. */
@@ -348,7 +388,10 @@ class SessionService : Service() {
         draft = null
         shownKey = null
         frameState.clear()
-        releaseWakeLock()
+        applyWakeLock(wakePlan.release())
+        media?.close()
+        media = null
+        listenForNoisy(false)
         if (foreground) leaveForeground()
     }
 
@@ -366,10 +409,13 @@ class SessionService : Service() {
     // lock when what they show changed.
     private fun onFrame(frame: Frame) {
         frameState.publish(frame)
-        when (frame.status) {
-            Status.RUNNING -> holdWakeLock(frame)
-            else -> releaseWakeLock()
-        }
+        val open = frame.status == Status.RUNNING || frame.status == Status.PAUSED || frame.status == Status.WAITING
+        applyWakeLock(wakePlan.onFrame(frame.nowMs, frame.remainingMs, frame.status == Status.RUNNING, open))
+        listenForNoisy(open)
+        media?.show(
+            MediaControls.info(routine?.title ?: getString(R.string.app_name), frame),
+            getString(R.string.step_of, frame.step + 1, frame.stepCount),
+        )
         when (frame.status) {
             Status.FINISHED, Status.STOPPED -> {
                 draft?.let { if (it.endWallMs == null) it.endWallMs = System.currentTimeMillis() }
@@ -387,13 +433,27 @@ class SessionService : Service() {
         }
     }
 
-    private fun holdWakeLock(frame: Frame) {
-        // Bounded by what is left of the routine; renewed on every frame.
-        wakeLock?.acquire(frame.remainingMs + WAKE_LOCK_MARGIN_MS)
+    // Taken once when the session first runs, for what is left of the
+    // routine and a margin; renewed only when an extension or a long pause
+    // moves the end past it; released when the session is over.
+    private fun applyWakeLock(step: WakeLockPlan.Step) {
+        val lock = wakeLock ?: return
+        when (step) {
+            is WakeLockPlan.Step.Acquire -> lock.acquire(step.timeoutMs)
+            WakeLockPlan.Step.Release -> if (lock.isHeld) lock.release()
+            WakeLockPlan.Step.Keep -> Unit
+        }
     }
 
-    private fun releaseWakeLock() {
-        wakeLock?.let { if (it.isHeld) it.release() }
+    // The unplugged-headphones receiver, registered only while a session is open.
+    private fun listenForNoisy(on: Boolean) {
+        if (on == noisyRegistered) return
+        if (on) {
+            registerReceiver(noisy, IntentFilter(AudioManager.ACTION_AUDIO_BECOMING_NOISY))
+        } else {
+            unregisterReceiver(noisy)
+        }
+        noisyRegistered = on
     }
 
     private fun show(frame: Frame) {
@@ -425,7 +485,7 @@ class SessionService : Service() {
             Intent(this, MainActivity::class.java).addFlags(Intent.FLAG_ACTIVITY_SINGLE_TOP),
             PendingIntent.FLAG_IMMUTABLE,
         )
-        val builder = NotificationCompat.Builder(this, CHANNEL)
+        val builder = Notification.Builder(this, CHANNEL)
             .setSmallIcon(android.R.drawable.ic_media_play)
             .setContentTitle(routine?.title ?: getString(R.string.app_name))
             .setContentText(frame.stepTitle)
@@ -433,9 +493,8 @@ class SessionService : Service() {
             .setContentIntent(open)
             .setOngoing(true)
             .setOnlyAlertOnce(true)
-            .setSilent(true)
-            .setCategory(NotificationCompat.CATEGORY_PROGRESS)
-            .setVisibility(NotificationCompat.VISIBILITY_PUBLIC)
+            .setCategory(Notification.CATEGORY_TRANSPORT)
+            .setVisibility(Notification.VISIBILITY_PUBLIC)
         if (frame.status == Status.RUNNING) {
             // The routine's end on the wall clock, from the core's remaining
             // time less what passed since the frame was made.
@@ -445,7 +504,7 @@ class SessionService : Service() {
                 .setWhen(end)
                 .setUsesChronometer(true)
                 .setChronometerCountDown(true)
-                .addAction(0, getString(R.string.pause), action(ACTION_PAUSE))
+                .addAction(button(android.R.drawable.ic_media_pause, R.string.pause, ACTION_PAUSE))
         } else {
             builder.setShowWhen(false)
                 .setContentText(
@@ -453,13 +512,21 @@ class SessionService : Service() {
                     else getString(R.string.paused) + " · " + frame.stepTitle,
                 )
             if (frame.status == Status.PAUSED) {
-                builder.addAction(0, getString(R.string.resume), action(ACTION_RESUME))
+                builder.addAction(button(android.R.drawable.ic_media_play, R.string.resume, ACTION_RESUME))
             }
         }
-        builder.addAction(0, getString(R.string.next_step), action(ACTION_NEXT))
-        builder.addAction(0, getString(R.string.stop), action(ACTION_STOP))
+        builder.addAction(button(android.R.drawable.ic_media_next, R.string.next_step, ACTION_NEXT))
+        builder.addAction(button(android.R.drawable.ic_menu_close_clear_cancel, R.string.stop, ACTION_STOP))
+        val style = Notification.MediaStyle()
+        media?.let { style.setMediaSession(it.token) }
+        // Compact view: play or pause (absent while waiting) and next.
+        val compact = if (frame.status == Status.WAITING) intArrayOf(0) else intArrayOf(0, 1)
+        builder.setStyle(style.setShowActionsInCompactView(*compact))
         return builder.build()
     }
+
+    private fun button(icon: Int, title: Int, name: String): Notification.Action =
+        Notification.Action.Builder(Icon.createWithResource(this, icon), getString(title), action(name)).build()
 
     private fun action(name: String): PendingIntent = PendingIntent.getService(
         this,
@@ -471,7 +538,6 @@ class SessionService : Service() {
     companion object {
         private const val CHANNEL = "session"
         private const val NOTIFICATION_ID = 1
-        private const val WAKE_LOCK_MARGIN_MS = 60_000L
         private const val ACTION_PAUSE = "app.unknot.action.PAUSE"
         private const val ACTION_RESUME = "app.unknot.action.RESUME"
         private const val ACTION_NEXT = "app.unknot.action.NEXT"
