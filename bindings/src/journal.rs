@@ -556,7 +556,7 @@ impl Journal {
         today: String,
         lang: String,
     ) -> Result<StatsRecord, UnknotError> {
-        let day = unknot_core::journal::plan::to_date(program::date(&today)?);
+        let day = program::date(&today)?;
         let info = program_info(program_json.as_deref(), &lang)?;
         let (_, summary) = self.lock().overview(info.as_ref(), day, &lang)?;
         Ok(StatsRecord::of(&summary, today, info.map(|i| i.id)))
@@ -602,7 +602,7 @@ impl Journal {
         today: String,
         lang: String,
     ) -> Result<String, UnknotError> {
-        let day = unknot_core::journal::plan::to_date(program::date(&today)?);
+        let day = program::date(&today)?;
         let info = program_info(program_json.as_deref(), &lang)?;
         let (records, summary) = self.lock().overview(info.as_ref(), day, &lang)?;
         Ok(core::report::render(&core::report::ReportInput {

@@ -8,13 +8,14 @@ use std::process::ExitCode;
 
 use clap::{Args, Subcommand, ValueEnum};
 use time::format_description::well_known::Rfc3339;
-use time::{Date, OffsetDateTime, UtcOffset};
+use time::{OffsetDateTime, UtcOffset};
 use unknot_core::journal::export::{local_datetime, to_csv};
 use unknot_core::journal::fhir::bundle;
 use unknot_core::journal::report::{render, ReportInput};
 use unknot_core::journal::{
     local_date, Journal, PressureFeedback, ProgramInfo, SessionEntry, SessionOutcome, SessionRecord,
 };
+use unknot_core::CivilDate as Date;
 use unknot_core::{builtin, Problem};
 
 use crate::display::mmss;
@@ -399,6 +400,5 @@ pub fn report(
 
 /// Parses `--today YYYY-MM-DD`.
 pub fn parse_date(s: &str) -> Result<Date, String> {
-    Date::parse(s, time::macros::format_description!("[year]-[month]-[day]"))
-        .map_err(|e| format!("{s:?} is not a date (YYYY-MM-DD): {e}"))
+    Date::parse(s).map_err(|e| format!("{s:?} is not a date (YYYY-MM-DD): {e}"))
 }

@@ -121,7 +121,7 @@ enum Command {
         json: bool,
         /// The day to count to (YYYY-MM-DD). Default: today.
         #[arg(long, value_parser = journal_cmds::parse_date)]
-        today: Option<time::Date>,
+        today: Option<unknot_core::CivilDate>,
     },
     /// Export the journal as CSV and/or a FHIR R4 bundle.
     Export {
@@ -139,7 +139,7 @@ enum Command {
         html: PathBuf,
         /// The day the report is made (YYYY-MM-DD). Default: today.
         #[arg(long, value_parser = journal_cmds::parse_date)]
-        today: Option<time::Date>,
+        today: Option<unknot_core::CivilDate>,
     },
 }
 

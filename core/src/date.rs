@@ -121,6 +121,19 @@ fn days_in_month(y: i32, m: u8) -> u8 {
 }
 
 impl CivilDate {
+    /// The first representable date, 0001-01-01.
+    pub const MIN: CivilDate = CivilDate {
+        year: 1,
+        month: 1,
+        day: 1,
+    };
+    /// The last representable date, 9999-12-31.
+    pub const MAX: CivilDate = CivilDate {
+        year: 9999,
+        month: 12,
+        day: 31,
+    };
+
     /// A date, if it exists (years 1 to 9999).
     pub fn new(year: i32, month: u8, day: u8) -> Option<Self> {
         ((1..=9999).contains(&year)
@@ -162,6 +175,10 @@ impl CivilDate {
 
     /// The date of a day number, if within years 1 to 9999.
     pub fn from_day_number(n: i64) -> Option<Self> {
+        // 0001-01-01 and 9999-12-31; outside them the arithmetic below could overflow.
+        if !(-719_162..=2_932_896).contains(&n) {
+            return None;
+        }
         let z = n + 719_468;
         let era = z.div_euclid(146_097);
         let doe = z - era * 146_097;
@@ -178,6 +195,27 @@ impl CivilDate {
     /// The date `days` later (earlier when negative), if within years 1 to 9999.
     pub fn add_days(self, days: i64) -> Option<Self> {
         CivilDate::from_day_number(self.day_number().checked_add(days)?)
+    }
+
+    /// The date `days` later (earlier when negative), held at
+    /// [`CivilDate::MIN`] or [`CivilDate::MAX`] past the ends of the range.
+    pub fn saturating_add_days(self, days: i64) -> Self {
+        let n = self.day_number().saturating_add(days);
+        CivilDate::from_day_number(n).unwrap_or(if n < 0 {
+            CivilDate::MIN
+        } else {
+            CivilDate::MAX
+        })
+    }
+
+    /// The day before, or `None` for [`CivilDate::MIN`].
+    pub fn previous_day(self) -> Option<Self> {
+        self.add_days(-1)
+    }
+
+    /// The day after, or `None` for [`CivilDate::MAX`].
+    pub fn next_day(self) -> Option<Self> {
+        self.add_days(1)
     }
 
     /// Days from `earlier` to `self` (negative when `self` is before).
@@ -210,6 +248,23 @@ impl Serialize for CivilDate {
         serializer.collect_str(self)
     }
 }
+
+/// `date!(2024 - 05 - 06)`: a literal date in tests (panics if it does not exist).
+#[cfg(test)]
+macro_rules! date {
+    ($y:tt - $m:tt - $d:tt) => {
+        $crate::date::CivilDate::parse(concat!(
+            stringify!($y),
+            "-",
+            stringify!($m),
+            "-",
+            stringify!($d)
+        ))
+        .expect("a real date")
+    };
+}
+#[cfg(test)]
+pub(crate) use date;
 
 #[cfg(test)]
 mod tests {
@@ -267,6 +322,35 @@ mod tests {
         assert_eq!(d("9999-12-31").add_days(1), None);
         assert_eq!(d("0001-01-01").add_days(-1), None);
         assert_eq!(d("2025-03-10").days_since(d("2025-03-01")), 9);
+    }
+
+    #[test]
+    fn ends_of_the_range_and_neighbours() {
+        assert_eq!(CivilDate::MIN, d("0001-01-01"));
+        assert_eq!(CivilDate::MAX, d("9999-12-31"));
+        assert_eq!(CivilDate::MIN.previous_day(), None);
+        assert_eq!(CivilDate::MAX.next_day(), None);
+        assert_eq!(d("2025-03-01").previous_day(), Some(d("2025-02-28")));
+        assert_eq!(d("2024-03-01").previous_day(), Some(d("2024-02-29")));
+        assert_eq!(d("2024-12-31").next_day(), Some(d("2025-01-01")));
+        assert_eq!(d("2025-03-01").saturating_add_days(41), d("2025-04-11"));
+        assert_eq!(d("2025-03-01").saturating_add_days(-6), d("2025-02-23"));
+        assert_eq!(
+            d("2025-03-01").saturating_add_days(i64::MAX),
+            CivilDate::MAX
+        );
+        assert_eq!(
+            d("2025-03-01").saturating_add_days(i64::MIN),
+            CivilDate::MIN
+        );
+        assert_eq!(CivilDate::MAX.saturating_add_days(1), CivilDate::MAX);
+        assert_eq!(CivilDate::MIN.saturating_add_days(-1), CivilDate::MIN);
+        assert_eq!(d("2025-03-01").days_since(d("2025-03-10")), -9);
+        assert_eq!(CivilDate::MAX.days_since(CivilDate::MIN), 3_652_058);
+        assert_eq!(CivilDate::MIN.day_number(), -719_162);
+        assert_eq!(CivilDate::MAX.day_number(), 2_932_896);
+        assert_eq!(CivilDate::from_day_number(i64::MAX), None);
+        assert_eq!(CivilDate::from_day_number(i64::MIN), None);
     }
 
     #[test]

@@ -3,7 +3,7 @@
 //! streak days and their [`Summary`]. Shared by every shell so each counts
 //! the same sessions.
 
-use time::Date;
+use crate::date::CivilDate as Date;
 
 use super::entry::SessionRecord;
 use super::plan::ProgramInfo;
@@ -12,8 +12,6 @@ use super::store::{Journal, JournalError};
 use crate::due::SessionDone;
 use crate::program::Program;
 
-/// Julian day number of 1970-01-01.
-const UNIX_EPOCH_JULIAN_DAY: i64 = 2_440_588;
 const DAY_MS: i64 = 86_400_000;
 
 impl Journal {
@@ -29,9 +27,7 @@ impl Journal {
         lang: &str,
     ) -> Result<(Vec<SessionRecord>, Summary), JournalError> {
         let records = match program {
-            Some(p) => self.sessions_since(
-                (i64::from(p.start.to_julian_day()) - UNIX_EPOCH_JULIAN_DAY - 1) * DAY_MS,
-            )?,
+            Some(p) => self.sessions_since((p.start.day_number() - 1) * DAY_MS)?,
             None => self.sessions()?,
         };
         let days = self.session_times()?;
@@ -63,13 +59,9 @@ pub fn sessions_done(records: &[SessionRecord], program_id: &str) -> Vec<Session
     records
         .iter()
         .filter(|r| r.program_id.as_deref() == Some(program_id))
-        .filter_map(|r| {
-            let d = r.local_date();
-            let date = crate::date::CivilDate::new(d.year(), u8::from(d.month()), d.day())?;
-            Some(SessionDone {
-                routine: r.routine_id.clone(),
-                date,
-            })
+        .map(|r| SessionDone {
+            routine: r.routine_id.clone(),
+            date: r.local_date(),
         })
         .collect()
 }
@@ -159,7 +151,7 @@ mod tests {
             0,
         ))
         .unwrap();
-        let today = time::macros::date!(2025 - 03 - 04);
+        let today = crate::date::date!(2025 - 03 - 04);
         let (records, s) = j.overview(Some(&info), today, "en").unwrap();
         assert_eq!(records.len(), 2);
         assert_eq!(s.weeks.len(), 1);

@@ -2,8 +2,8 @@
 //! it: plain values, so the journal does not depend on how programs are
 //! stored.
 
+use crate::date::CivilDate as Date;
 use serde::Serialize;
-use time::{Date, Duration};
 
 use super::stats::{PainRules, Schedule};
 
@@ -99,19 +99,8 @@ impl ProgramInfo {
     /// The last day of the last week.
     pub fn end(&self) -> Date {
         let days = 7 * self.due_per_week.len().max(1) as i64 - 1;
-        self.start
-            .checked_add(Duration::days(days))
-            .unwrap_or(Date::MAX)
+        self.start.saturating_add_days(days)
     }
-}
-
-/// A program's civil date as the journal's date type.
-pub fn to_date(d: crate::date::CivilDate) -> Date {
-    let julian = d.day_number() + 2_440_588;
-    i32::try_from(julian)
-        .ok()
-        .and_then(|j| Date::from_julian_day(j).ok())
-        .unwrap_or(Date::MIN)
 }
 
 impl ProgramInfo {
@@ -136,7 +125,7 @@ impl ProgramInfo {
             id: p.id.clone(),
             title: p.title.get(lang).to_string(),
             from,
-            start: to_date(p.start),
+            start: p.start,
             due_per_week: crate::due::weekly_due(p)
                 .iter()
                 .map(|w| w.sessions)
@@ -171,7 +160,7 @@ mod tests {
         let p = crate::program::parse_program(text).unwrap();
         let info = ProgramInfo::from_program(&p, "en");
         assert_eq!(info.id, "heel-pain-8w");
-        assert_eq!(info.start, time::macros::date!(2025 - 03 - 03));
+        assert_eq!(info.start, crate::date::date!(2025 - 03 - 03));
         assert_eq!(info.due_per_week.len(), 8);
         let per_week: u32 = info.routines.iter().map(|r| r.timing.per_week()).sum();
         assert_eq!(info.due_per_week[0], per_week);

@@ -7,7 +7,7 @@
 use std::collections::BTreeMap;
 use std::fmt::Write;
 
-use time::{Date, Duration};
+use crate::date::CivilDate as Date;
 
 use super::entry::SessionRecord;
 use super::plan::ProgramInfo;
@@ -235,10 +235,10 @@ fn calendar_section(h: &mut String, input: &ReportInput<'_>, records: &[&Session
     // The program's weeks; without a program, the last six weeks up to today.
     let (first, last) = match input.program {
         Some(p) => (p.start, p.end().min(input.today.max(p.start))),
-        None => (input.today - Duration::days(41), input.today),
+        None => (input.today.saturating_add_days(-41), input.today),
     };
-    let first_monday = first - Duration::days(i64::from(first.weekday().number_days_from_monday()));
-    let weeks = ((last - first_monday).whole_days() / 7 + 1).clamp(1, 60);
+    let first_monday = first.saturating_add_days(-(first.weekday().index() as i64));
+    let weeks = (last.days_since(first_monday) / 7 + 1).clamp(1, 60);
     h.push_str("<section><h2>Calendar</h2>\n<p>Each day shows its date and the number of sessions (● per session). Days outside the period are hatched.</p>\n<div class=\"scroll\"><table class=\"cal\">\n<tr>");
     for d in ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"] {
         let _ = write!(h, "<th scope=\"col\">{d}</th>");
@@ -247,7 +247,7 @@ fn calendar_section(h: &mut String, input: &ReportInput<'_>, records: &[&Session
     for w in 0..weeks {
         h.push_str("<tr>");
         for d in 0..7 {
-            let day = first_monday + Duration::days(w * 7 + d);
+            let day = first_monday.saturating_add_days(w * 7 + d);
             let n = per_day.get(&day).copied().unwrap_or(0);
             let mut class = Vec::new();
             if day < first || day > last {
@@ -256,10 +256,10 @@ fn calendar_section(h: &mut String, input: &ReportInput<'_>, records: &[&Session
             if day == input.today {
                 class.push("today");
             }
-            let label = if day.day() == 1 || (w == 0 && d == 0) {
-                format!("{} {}", month_short(day), day.day())
+            let label = if day.day == 1 || (w == 0 && d == 0) {
+                format!("{} {}", month_short(day), day.day)
             } else {
-                day.day().to_string()
+                day.day.to_string()
             };
             let marks = match n {
                 0 => "–".to_string(),
@@ -280,7 +280,7 @@ fn calendar_section(h: &mut String, input: &ReportInput<'_>, records: &[&Session
 fn month_short(d: Date) -> &'static str {
     [
         "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-    ][usize::from(u8::from(d.month())) - 1]
+    ][usize::from(d.month) - 1]
 }
 
 /// Pain before (open circles, dashed line) and after (filled squares, solid

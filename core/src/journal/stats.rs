@@ -3,22 +3,19 @@
 
 use std::collections::HashMap;
 
+use crate::date::CivilDate as Date;
 use serde::Serialize;
-use time::{Date, Duration};
 
 use super::entry::{SessionEntry, SessionRecord};
 use crate::text::primary_subtag;
 
-/// Julian day number of 1970-01-01.
-const UNIX_EPOCH_JULIAN_DAY: i64 = 2_440_588;
 const DAY_MS: i64 = 86_400_000;
 
 /// The civil date at `utc_ms` on a clock `utc_offset_min` minutes ahead of UTC.
 pub fn local_date(utc_ms: i64, utc_offset_min: i32) -> Date {
     let local = utc_ms.saturating_add(i64::from(utc_offset_min) * 60_000);
-    let day = UNIX_EPOCH_JULIAN_DAY + local.div_euclid(DAY_MS);
-    let day = i32::try_from(day).unwrap_or(if day < 0 { i32::MIN } else { i32::MAX });
-    Date::from_julian_day(day).unwrap_or(if day < 0 { Date::MIN } else { Date::MAX })
+    let day = local.div_euclid(DAY_MS);
+    Date::from_day_number(day).unwrap_or(if day < 0 { Date::MIN } else { Date::MAX })
 }
 
 impl SessionEntry {
@@ -126,7 +123,7 @@ pub fn adherence(
     schedule: &Schedule<'_>,
     today: Date,
 ) -> Vec<WeekStats> {
-    let elapsed = (today - schedule.start).whole_days();
+    let elapsed = today.days_since(schedule.start);
     if elapsed < 0 || schedule.due_per_week.is_empty() {
         return Vec::new();
     }
@@ -140,7 +137,7 @@ pub fn adherence(
         {
             continue;
         }
-        let offset = (r.local_date() - schedule.start).whole_days();
+        let offset = r.local_date().days_since(schedule.start);
         if offset < 0 || r.local_date() > today {
             continue;
         }
@@ -155,11 +152,11 @@ pub fn adherence(
     acc.into_iter()
         .enumerate()
         .map(|(i, (done, before, after, change))| {
-            let start = schedule.start + Duration::days(7 * i as i64);
+            let start = schedule.start.saturating_add_days(7 * i as i64);
             WeekStats {
                 week: i as u32 + 1,
                 start,
-                end: start + Duration::days(6),
+                end: start.saturating_add_days(6),
                 due: schedule.due_per_week[i],
                 done,
                 in_progress: i == current,

@@ -4,9 +4,9 @@
 
 use std::collections::HashSet;
 
+use crate::date::date;
 use regex::Regex;
 use serde_json::Value;
-use time::macros::date;
 
 use super::*;
 use crate::journal::entry::tests::sample;

@@ -1,4 +1,4 @@
-use time::macros::date;
+use crate::date::date;
 
 use super::*;
 use crate::journal::plan::{PlannedRoutine, Timing};

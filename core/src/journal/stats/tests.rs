@@ -1,4 +1,4 @@
-use time::macros::date;
+use crate::date::date;
 
 use super::*;
 use crate::journal::entry::tests::sample;
@@ -13,8 +13,7 @@ pub(crate) fn at(
     offset: i32,
     pain: (Option<u8>, Option<u8>),
 ) -> SessionRecord {
-    let local_ms =
-        (i64::from(day.to_julian_day()) - UNIX_EPOCH_JULIAN_DAY) * DAY_MS + hour * 3_600_000;
+    let local_ms = day.day_number() * DAY_MS + hour * 3_600_000;
     let start_ms = local_ms - i64::from(offset) * 60_000;
     let mut e = sample();
     e.routine_id = routine.into();
@@ -142,7 +141,7 @@ fn summary_counts_finished_weeks_only_and_caps_extra_sessions() {
         .iter()
         .enumerate()
         .map(|(i, d)| {
-            let day = Date::from_calendar_date(2024, time::Month::May, *d).unwrap();
+            let day = Date::new(2024, 5, *d).unwrap();
             at(i as i64, "a", day, 9, 0, NONE)
         })
         .collect();
@@ -205,7 +204,7 @@ fn two_rises_in_a_row_of_one_routine_raise_a_flare_flag() {
         stop_above: 9,
         flare_rise: 2,
     };
-    let d = |n| Date::from_calendar_date(2024, time::Month::May, n).unwrap();
+    let d = |n| Date::new(2024, 5, n).unwrap();
     let records = vec![
         at(1, "a", d(1), 8, 0, (Some(2), Some(4))), // +2
         at(2, "b", d(2), 8, 0, (Some(2), Some(2))), // other routine between
