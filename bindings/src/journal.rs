@@ -464,37 +464,12 @@ impl Journal {
     ) -> Result<bool, UnknotError> {
         let checkpoint = {
             let inner = player.lock();
-            let s = &inner.session;
-            let rec = &inner.recording;
-            if s.status() == unknot_core::Status::Ready || rec.recorded_id.is_some() {
-                None
-            } else {
-                let now = unknot_core::record::Now {
-                    mono_ms: from_ms(now_ms),
-                    wall_ms,
-                    utc_offset_min,
-                };
-                let (start, end) = rec.wall_span(s, now);
-                let routine = s.routine();
-                let routine_json = match unknot_core::builtin(&routine.id) {
-                    Some(b) if b == routine => None,
-                    _ => Some(serde_json::to_string(routine).unwrap_or_default()),
-                };
-                Some(Checkpoint {
-                    snapshot: s.snapshot(),
-                    routine_id: routine.id.clone(),
-                    routine_json,
-                    lang: s.lang().to_string(),
-                    program_id: rec.program_id.clone(),
-                    started_at_ms: start,
-                    saved_at_ms: wall_ms,
-                    utc_offset_min: rec.utc_offset_min.unwrap_or(utc_offset_min),
-                    program_week: rec.program_week,
-                    pain_before: rec.pain_before,
-                    ended_at_ms: s.status().is_over().then_some(end),
-                    too_much: rec.too_much.clone(),
-                })
-            }
+            let now = unknot_core::record::Now {
+                mono_ms: from_ms(now_ms),
+                wall_ms,
+                utc_offset_min,
+            };
+            unknot_core::record::checkpoint(&inner.session, &inner.recording, now)
         };
         match checkpoint {
             Some(c) => {
@@ -528,16 +503,7 @@ impl Journal {
         let routine = source_of(&c).load()?;
         let session = Session::restore(routine, &c.lang, &c.snapshot, from_ms(now_ms))?;
         let player = Player::wrap(session);
-        player.lock().recording = unknot_core::record::Recording {
-            program_id: c.program_id.clone(),
-            program_week: c.program_week,
-            started_at_ms: Some(c.started_at_ms),
-            ended_at_ms: c.ended_at_ms,
-            utc_offset_min: Some(c.utc_offset_min),
-            pain_before: c.pain_before,
-            too_much: c.too_much.clone(),
-            recorded_id: None,
-        };
+        player.lock().recording = unknot_core::record::Recording::resumed_from(&c);
         Ok(Some(Arc::new(player)))
     }
 

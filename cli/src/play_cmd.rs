@@ -15,10 +15,13 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Borders, Gauge, Paragraph, Wrap};
 use ratatui::{DefaultTerminal, Frame as TuiFrame};
-use unknot_core::caution::check_pain_before;
-use unknot_core::journal::{Checkpoint, SessionEntry, SessionOutcome};
+use unknot_core::caution::{check_pain_before, too_much_marked};
+use unknot_core::record::{self, AfterSession, Now, Recording};
 use unknot_core::safety::local_safety_screen;
-use unknot_core::words::{extend_labels, EXTEND_STEP_MS, PAIN_MAX, PAIN_MIN};
+use unknot_core::words::{
+    countdown_text, cycle_text, extend_labels, rep_text, segment_kind_name, side_name,
+    EXTEND_STEP_MS, PAIN_MAX, PAIN_MIN,
+};
 use unknot_core::{Command, Cue, Frame, SegmentKind, Session, Status};
 
 use crate::cue_out::CueOut;
@@ -35,15 +38,29 @@ pub struct PlayOptions {
     pub lang: String,
 }
 
-/// The session clock: real monotonic time, scaled by `--speed`.
+/// The session clock: real monotonic time, scaled by `--speed`, and the
+/// wall clock read once at its origin.
 struct Clock {
     origin: Instant,
+    origin_wall_ms: i64,
     speed: f64,
 }
 
 impl Clock {
     fn now_ms(&self) -> u64 {
         (self.origin.elapsed().as_secs_f64() * 1000.0 * self.speed) as u64
+    }
+
+    /// "Now" for the journal: the wall clock advanced with the session
+    /// clock, so that with `--speed` a session's record spans the time the
+    /// engine ran (at speed 1 it is the wall clock).
+    fn now(&self) -> Now {
+        let mono_ms = self.now_ms();
+        Now {
+            mono_ms,
+            wall_ms: self.origin_wall_ms + mono_ms as i64,
+            utc_offset_min: utc_offset_min(),
+        }
     }
 
     /// Real time until the session clock reaches `at_ms`.
@@ -72,113 +89,110 @@ pub fn play(arg: &str, opts: PlayOptions, data_dir: &Path) -> Result<ExitCode, C
     for c in &routine.cautions {
         eprintln!("Caution: {}", c.get(&opts.lang));
     }
-    let (routine_id, routine_title) = (
-        routine.id.clone(),
-        routine.title.get(&opts.lang).to_string(),
-    );
     let clock = Clock {
         origin: Instant::now(),
+        origin_wall_ms: wall_clock_ms(),
         speed: opts.speed,
     };
-    let mut started = wall_clock_ms();
-    let mut session = Session::new(routine.clone(), &opts.lang);
-    if interactive {
-        if let Some((resumed, at)) = offer_resume(data_dir, &routine, &opts.lang) {
-            session = resumed;
-            started = at;
-        }
-    }
     // A routine of the active program counts towards that program.
     let program_id = crate::program_cmds::active(data_dir)
         .ok()
         .filter(|p| p.routine(&routine.id).is_some())
         .map(|p| p.id);
-    let mut checkpoint = |s: &Session| {
-        let c = Checkpoint {
-            snapshot: s.snapshot(),
-            routine_id: s.routine().id.clone(),
-            routine_json: serde_json::to_string(s.routine()).ok(),
-            lang: s.lang().to_string(),
-            program_id: program_id.clone(),
-            started_at_ms: started,
-            saved_at_ms: wall_clock_ms(),
-            utc_offset_min: chrono::Local::now().offset().local_minus_utc() / 60,
-            program_week: None,
-            pain_before: None,
-            ended_at_ms: None,
-            too_much: Vec::new(),
-        };
-        if let Err(e) = crate::journal_cmds::open(data_dir).and_then(|mut j| {
-            j.save_checkpoint(&c)
-                .map_err(|e| CliError::Io(e.to_string()))
-        }) {
+    let mut session = Session::new(routine.clone(), &opts.lang);
+    let mut rec = Recording {
+        program_id,
+        ..Recording::default()
+    };
+    let mut resumed = false;
+    if interactive {
+        if let Some((s, r)) = offer_resume(data_dir, &routine, &opts.lang) {
+            (session, rec, resumed) = (s, r, true);
+        }
+    }
+    let mut checkpoint = |s: &Session, rec: &Recording| {
+        let saved = crate::journal_cmds::open(data_dir).and_then(|mut j| {
+            match record::checkpoint(s, rec, clock.now()) {
+                Some(c) => j.save_checkpoint(&c),
+                None => j.clear_checkpoint(),
+            }
+            .map_err(|e| CliError::Io(e.to_string()))
+        });
+        if let Err(e) = saved {
             e.report();
         }
     };
-    let pain_before = if interactive {
-        ask_pain("Pain right now")
-    } else {
-        None
-    };
-    // The core says whether to start with this pain, against the program's
-    // limit (or the general one without a program).
-    let stop_above = crate::program_cmds::active(data_dir)
-        .ok()
-        .filter(|p| p.routine(&routine.id).is_some())
-        .map(|p| p.pain.stop_above);
-    if let Ok(check) = check_pain_before(pain_before.map(i64::from), stop_above, &opts.lang) {
-        if !check.go_on {
-            eprintln!("{}\n{}", check.title, check.message);
-            return Ok(ExitCode::from(1));
+    // A resumed session keeps the rating given before it.
+    if !resumed {
+        let pain_before = if interactive {
+            ask_pain("Pain right now")
+        } else {
+            None
+        };
+        let now = clock.now();
+        if let Err(e) = rec.begin(now.wall_ms, now.utc_offset_min, pain_before) {
+            return Err(CliError::Io(e.to_string()));
+        }
+        // The core says whether to start with this pain, against the
+        // program's limit (or the general one without a program).
+        let stop_above = crate::program_cmds::active(data_dir)
+            .ok()
+            .filter(|p| p.routine(&routine.id).is_some())
+            .map(|p| p.pain.stop_above);
+        if let Ok(check) = check_pain_before(pain_before.map(i64::from), stop_above, &opts.lang) {
+            if !check.go_on {
+                eprintln!("{}\n{}", check.title, check.message);
+                return Ok(ExitCode::from(1));
+            }
         }
     }
     let last = if interactive {
         let terminal = ratatui::init();
-        let result = run_tui(terminal, session, &clock, &mut voice, &mut checkpoint);
+        let result = run_tui(
+            terminal,
+            session,
+            &mut rec,
+            &clock,
+            &mut voice,
+            &mut checkpoint,
+        );
         ratatui::restore();
         result
     } else {
         Ok(run_lines(session, &clock, &mut voice))
     };
     let last = last.map_err(|e| CliError::Io(format!("terminal: {e}")))?;
+    // The session is over: its end is now, before the rating is asked.
+    let ended = clock.now();
     let pain_after = if interactive {
         ask_pain("Pain now")
     } else {
         None
     };
     // The core decides what the session amounts to.
-    let summary = last.summary();
-    let finished = summary.status == Status::Finished;
-    let entry = SessionEntry {
-        routine_id,
-        routine_title,
-        program_id: program_id.clone(),
-        start_ms: started,
-        end_ms: wall_clock_ms().max(started + clock.now_ms() as i64),
-        utc_offset_min: chrono::Local::now().offset().local_minus_utc() / 60,
-        active_ms: summary.active_ms,
-        outcome: if finished {
-            SessionOutcome::Completed
-        } else {
-            SessionOutcome::Stopped
-        },
-        steps_completed: summary.steps_completed,
-        steps_skipped: summary.steps_skipped,
-        pain_before,
+    let finished = last.status() == Status::Finished;
+    let after = AfterSession {
         pain_after,
-        pressure: None,
-        discomfort: Vec::new(),
-        note: None,
+        ..AfterSession::default()
     };
-    match crate::journal_cmds::record_finished_session(data_dir, &entry) {
-        Ok(id) => eprintln!("Recorded in the journal (session {id})."),
-        Err(e) => e.report(),
+    match record::journal_entry(&last, &rec, &after, ended) {
+        Ok(entry) => match crate::journal_cmds::record_finished_session(data_dir, &entry) {
+            Ok(id) => eprintln!("Recorded in the journal (session {id})."),
+            Err(e) => e.report(),
+        },
+        // A session that never started has nothing to record.
+        Err(e) => eprintln!("Not recorded: {e}."),
     }
     Ok(if finished {
         ExitCode::SUCCESS
     } else {
         ExitCode::from(130)
     })
+}
+
+/// The phone's (here: the machine's) UTC offset now, in minutes.
+fn utc_offset_min() -> i32 {
+    chrono::Local::now().offset().local_minus_utc() / 60
 }
 
 /// Wall-clock time for the journal record (the shell's job, not the core's).
@@ -297,9 +311,10 @@ fn key_command(code: KeyCode, modifiers: KeyModifiers, status: Status) -> Option
 fn run_tui(
     mut terminal: DefaultTerminal,
     mut session: Session,
+    rec: &mut Recording,
     clock: &Clock,
     voice: &mut CueOut,
-    checkpoint: &mut dyn FnMut(&Session),
+    checkpoint: &mut dyn FnMut(&Session, &Recording),
 ) -> std::io::Result<Session> {
     // A restored session is already started (and comes back paused).
     let first = if session.status() == Status::Ready {
@@ -309,13 +324,14 @@ fn run_tui(
     };
     let mut o = session.apply(first, clock.now_ms());
     let mut said = String::new();
+    let mut noted = String::new();
     loop {
         play_cues(&o.cues, voice, &mut std::io::stdout());
         if let Some(c) = o.cues.iter().find(|c| c.speak) {
             said.clone_from(&c.say);
         }
         let frame = o.frame.clone();
-        terminal.draw(|f| draw(f, &session, &frame, &said))?;
+        terminal.draw(|f| draw(f, &session, &frame, &said, &noted))?;
         if frame.status.is_over() {
             // Leave the last frame up for a moment.
             std::thread::sleep(Duration::from_millis(800));
@@ -330,7 +346,14 @@ fn run_tui(
         let mut cmd = Command::Tick;
         if event::poll(wait)? {
             if let Event::Key(k) = event::read()? {
-                if k.kind == KeyEventKind::Press {
+                if k.kind == KeyEventKind::Press && k.code == KeyCode::Char('t') {
+                    // "Too much": the core says whether the tap counts now.
+                    if rec.mark_too_much(&session).is_ok() {
+                        let marks = u32::try_from(rec.too_much.len()).unwrap_or(u32::MAX);
+                        noted = too_much_marked(marks, session.lang()).1;
+                        checkpoint(&session, rec);
+                    }
+                } else if k.kind == KeyEventKind::Press {
                     if let Some(c) = key_command(k.code, k.modifiers, frame.status) {
                         cmd = c;
                     }
@@ -340,19 +363,20 @@ fn run_tui(
         o = session.apply(cmd, clock.now_ms());
         if cmd == Command::Pause && o.ignored.is_none() {
             // A killed terminal can resume from here next time.
-            checkpoint(&session);
+            checkpoint(&session, rec);
         }
     }
 }
 
 /// Offers to resume a checkpointed session of this routine. Returns the
-/// restored session and its original start time. This process's clock
-/// starts at 0, below the snapshot's, so the session comes back paused.
+/// restored session and its record (start, program, pain before, marks).
+/// This process's clock starts at 0, below the snapshot's, so the session
+/// comes back paused.
 fn offer_resume(
     data_dir: &Path,
     routine: &unknot_core::Routine,
     lang: &str,
-) -> Option<(Session, i64)> {
+) -> Option<(Session, Recording)> {
     let journal = crate::journal_cmds::open(data_dir).ok()?;
     let c = journal.checkpoint().ok()??;
     if c.routine_id != routine.id {
@@ -364,7 +388,7 @@ fn offer_resume(
         "Resume where you left off (step {} of {}, {} left)? [Y/n] ",
         f.step + 1,
         f.step_count,
-        mmss(f.remaining_ms)
+        countdown_text(f.remaining_ms)
     );
     let _ = std::io::stderr().flush();
     let mut line = String::new();
@@ -372,7 +396,7 @@ fn offer_resume(
     if line.trim().eq_ignore_ascii_case("n") {
         return None;
     }
-    Some((session, c.started_at_ms))
+    Some((session, Recording::resumed_from(&c)))
 }
 
 /// Fill of the breathing bar: the core's breath level at the segment's
@@ -382,33 +406,25 @@ pub fn breath_fill(f: &Frame) -> Option<f64> {
         .map(|(from, to)| from + (to - from) * f.segment_progress)
 }
 
-fn segment_label(f: &Frame) -> String {
-    let mut label = match f.kind {
-        SegmentKind::Inhale => "Breathe in".to_string(),
-        SegmentKind::Exhale => "Breathe out".to_string(),
-        SegmentKind::HoldIn | SegmentKind::HoldOut => "Hold".to_string(),
-        SegmentKind::Manual => "When ready, press Enter".to_string(),
-        k => {
-            let s = k.as_str();
-            let mut c = s.chars();
-            c.next()
-                .map(|x| x.to_uppercase().chain(c).collect())
-                .unwrap_or_default()
-        }
-    };
+/// The segment's name in the session's language, with its side.
+fn segment_label(f: &Frame, lang: &str) -> String {
+    let mut label = segment_kind_name(f.kind, lang).to_string();
+    if f.kind == SegmentKind::Manual {
+        label.push_str(" · Enter");
+    }
     if let Some(side) = f.side {
-        label.push_str(&format!(" · {} side", side.as_str()));
+        label.push_str(&format!(" · {}", side_name(side, lang)));
     }
     if let Some(r) = f.rep {
-        label.push_str(&format!(" · {}", r));
+        label.push_str(&format!(" · {}", rep_text(r, lang)));
     }
     if let Some(c) = f.cycle {
-        label.push_str(&format!(" · cycle {c}"));
+        label.push_str(&format!(" · {}", cycle_text(c, lang)));
     }
     label
 }
 
-fn draw(f: &mut TuiFrame, session: &Session, frame: &Frame, said: &str) {
+fn draw(f: &mut TuiFrame, session: &Session, frame: &Frame, said: &str, noted: &str) {
     let area = f.area();
     let rows = Layout::vertical([
         Constraint::Length(3),
@@ -439,19 +455,22 @@ fn draw(f: &mut TuiFrame, session: &Session, frame: &Frame, said: &str) {
             .title(session.title().to_string()),
     );
     f.render_widget(title, rows[0]);
-    let instructions =
-        Paragraph::new(frame.step_instructions.clone().unwrap_or_default() + "\n\n" + said)
-            .wrap(Wrap { trim: true })
-            .block(Block::default().borders(Borders::ALL).title("Instructions"));
+    let mut text = frame.step_instructions.clone().unwrap_or_default() + "\n\n" + said;
+    if !noted.is_empty() {
+        text = text + "\n\n" + noted;
+    }
+    let instructions = Paragraph::new(text)
+        .wrap(Wrap { trim: true })
+        .block(Block::default().borders(Borders::ALL).title("Instructions"));
     f.render_widget(instructions, rows[1]);
     let seg_left = frame
         .segment_remaining_ms
-        .map_or("--:--".to_string(), |ms| mmss(ms + 999));
+        .map_or("--:--".to_string(), countdown_text);
     let gauge = Gauge::default()
         .block(
             Block::default()
                 .borders(Borders::ALL)
-                .title(segment_label(frame)),
+                .title(segment_label(frame, session.lang())),
         )
         .ratio(frame.segment_progress.clamp(0.0, 1.0))
         .label(seg_left);
@@ -470,11 +489,12 @@ fn draw(f: &mut TuiFrame, session: &Session, frame: &Frame, said: &str) {
     let routine_gauge = Gauge::default()
         .block(Block::default().borders(Borders::ALL).title("Routine"))
         .ratio(total.clamp(0.0, 1.0))
-        .label(format!("{} left", mmss(frame.remaining_ms + 999)));
+        .label(format!("{} left", countdown_text(frame.remaining_ms)));
     f.render_widget(routine_gauge, rows[4]);
     let keys = Paragraph::new(format!(
-        "space pause/resume · n next · p previous · e {} · r restart step · enter continue · q stop",
-        extend_labels(session.lang()).0
+        "space pause/resume · n next · p previous · e {} · r restart step · t {} · enter continue · q stop",
+        extend_labels(session.lang()).0,
+        unknot_core::caution::safety_words(session.lang()).too_much
     ));
     f.render_widget(keys, rows[5]);
 }

@@ -186,6 +186,16 @@ fn a_played_routine_of_the_active_program_counts_as_done_today() {
     assert_eq!(r["due_today"], 2);
     assert_eq!(r["done_today"], 1, "{v}");
     assert_eq!(r["action"], "start", "one of two left today");
+    // The core recorded it: completed, for the program, over the 2:06 it ran.
+    let csv = std::path::Path::new(data).join("sessions.csv");
+    let o = run(&["export", "--csv", csv.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0));
+    let csv = std::fs::read_to_string(csv).unwrap();
+    let row: Vec<&str> = csv.lines().nth(1).unwrap().split(',').collect();
+    assert_eq!(row[5], "box-breathing", "{csv}");
+    assert_eq!(row[7], "daily-box", "{csv}");
+    assert_eq!(row[8], "completed", "{csv}");
+    assert_eq!(row[9], "2.1", "{csv}");
 }
 
 #[test]

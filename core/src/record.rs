@@ -26,8 +26,8 @@ use serde::{Deserialize, Serialize};
 use crate::engine::{Session, Status};
 use crate::journal::entry::{MAX_OFFSET_MIN, MAX_SESSION_MS};
 use crate::journal::{
-    DiscomfortMark, EntryError, PressureFeedback, SessionEntry, SessionOutcome, MAX_MARKS,
-    MAX_PAIN, MAX_TITLE_CHARS,
+    Checkpoint, DiscomfortMark, EntryError, PressureFeedback, SessionEntry, SessionOutcome,
+    MAX_MARKS, MAX_PAIN, MAX_TITLE_CHARS,
 };
 
 /// What the journal entry of a session is made of besides the engine's
@@ -248,6 +248,56 @@ pub fn journal_entry(
     };
     entry.validate().map_err(RecordError::Invalid)?;
     Ok(entry)
+}
+
+/// The checkpoint that lets `session` with `rec` be resumed after the
+/// shell is gone, at `now`: the engine's snapshot, the routine (by id when
+/// it is the built-in one unchanged, else as JSON), the program and week,
+/// the start, the pain before and the "too much" marks, and the end when
+/// the session is over but not yet rated. `None` when there is nothing to
+/// resume: a session not started, or one already recorded.
+pub fn checkpoint(session: &Session, rec: &Recording, now: Now) -> Option<Checkpoint> {
+    if session.status() == Status::Ready || rec.recorded_id.is_some() {
+        return None;
+    }
+    let (start, end) = rec.wall_span(session, now);
+    let routine = session.routine();
+    let routine_json = match crate::builtin(&routine.id) {
+        Some(b) if b == routine => None,
+        _ => Some(serde_json::to_string(routine).unwrap_or_default()),
+    };
+    Some(Checkpoint {
+        snapshot: session.snapshot(),
+        routine_id: routine.id.clone(),
+        routine_json,
+        lang: session.lang().to_string(),
+        program_id: rec.program_id.clone(),
+        started_at_ms: start,
+        saved_at_ms: now.wall_ms,
+        utc_offset_min: rec.utc_offset_min.unwrap_or(now.utc_offset_min),
+        program_week: rec.program_week,
+        pain_before: rec.pain_before,
+        ended_at_ms: session.status().is_over().then_some(end),
+        too_much: rec.too_much.clone(),
+    })
+}
+
+impl Recording {
+    /// The record of a session resumed from `c`: its program and week, its
+    /// start and offset, its pain before, its marks and, when it was over,
+    /// its end. Not yet recorded.
+    pub fn resumed_from(c: &Checkpoint) -> Recording {
+        Recording {
+            program_id: c.program_id.clone(),
+            program_week: c.program_week,
+            started_at_ms: Some(c.started_at_ms),
+            ended_at_ms: c.ended_at_ms,
+            utc_offset_min: Some(c.utc_offset_min),
+            pain_before: c.pain_before,
+            too_much: c.too_much.clone(),
+            recorded_id: None,
+        }
+    }
 }
 
 #[cfg(test)]

@@ -328,6 +328,24 @@ pub fn extend_labels(lang: &str) -> (String, String) {
     (short, long)
 }
 
+/// The player's label of a rep or set (`Repetition 2`), from 1.
+pub fn rep_text(rep: u32, lang: &str) -> String {
+    Lang::of(lang).pick((
+        format!("Repetition {rep}"),
+        format!("Repetición {rep}"),
+        format!("Wiederholung {rep}"),
+    ))
+}
+
+/// The player's label of a breathing cycle (`Breath 3`), from 1.
+pub fn cycle_text(cycle: u32, lang: &str) -> String {
+    Lang::of(lang).pick((
+        format!("Breath {cycle}"),
+        format!("Respiración {cycle}"),
+        format!("Atemzug {cycle}"),
+    ))
+}
+
 /// The pain scale's words: the value (`Pain: 3 of 10`) and the two ends.
 pub fn pain_value_text(pain: u8, lang: &str) -> String {
     Lang::of(lang).pick((
@@ -446,6 +464,14 @@ mod tests {
         assert_eq!(duration_words(3_900_000, "de"), "1 Stunde 5 Minuten");
         assert_eq!(duration_words(1_000, "de"), "1 Sekunde");
         assert_eq!(duration_words(0, "en"), "0 seconds");
+    }
+
+    #[test]
+    fn reps_and_breaths_in_three_languages() {
+        assert_eq!(rep_text(2, "en"), "Repetition 2");
+        assert_eq!(rep_text(2, "es-MX"), "Repetición 2");
+        assert_eq!(cycle_text(3, "de"), "Atemzug 3");
+        assert_eq!(cycle_text(3, "fr"), "Breath 3");
     }
 
     #[test]

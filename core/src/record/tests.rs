@@ -170,3 +170,82 @@ fn marks_stop_counting_at_the_journals_limit() {
     assert!(rec.mark_too_much(&s).is_err());
     assert_eq!(rec.too_much.len(), MAX_MARKS);
 }
+
+#[test]
+fn a_checkpoint_resumes_with_its_start_program_pain_and_marks() {
+    let mut s = two_steps("Two steps");
+    let mut rec = Recording {
+        program_id: Some("knee-home".into()),
+        program_week: Some(2),
+        ..Recording::default()
+    };
+    assert_eq!(
+        checkpoint(&s, &rec, now(0, WALL)),
+        None,
+        "a session not started has nothing to resume"
+    );
+    rec.begin(WALL, 60, Some(5)).unwrap();
+    s.apply(Command::Start, 1_000);
+    s.apply(Command::Tick, 4_000);
+    rec.mark_too_much(&s).unwrap();
+    s.apply(Command::Pause, 7_000);
+    let c = checkpoint(&s, &rec, now(7_000, WALL + 6_000)).unwrap();
+    assert_eq!(c.routine_id, "two-steps");
+    assert!(
+        c.routine_json.is_some(),
+        "not a built-in routine: kept as JSON"
+    );
+    assert_eq!((c.started_at_ms, c.saved_at_ms), (WALL, WALL + 6_000));
+    assert_eq!(c.ended_at_ms, None);
+    assert_eq!(c.utc_offset_min, 60);
+
+    // The app is gone; a new process's clock starts again at 0.
+    let routine = crate::parse_routine(c.routine_json.as_deref().unwrap()).unwrap();
+    let mut back = Session::restore(routine, &c.lang, &c.snapshot, 0).unwrap();
+    let mut rec2 = Recording::resumed_from(&c);
+    assert_eq!(rec2.program_id.as_deref(), Some("knee-home"));
+    assert_eq!(rec2.program_week, Some(2));
+    assert_eq!(rec2.pain_before, Some(5));
+    assert_eq!(rec2.too_much.len(), 1);
+    back.apply(Command::Resume, 100);
+    back.apply(Command::Tick, 20_000);
+    assert_eq!(back.status(), Status::Finished);
+    let e = journal_entry(
+        &back,
+        &rec2,
+        &AfterSession::default(),
+        now(20_000, WALL + 600_000),
+    )
+    .unwrap();
+    assert_eq!(e.start_ms, WALL, "the start is kept across the restart");
+    assert_eq!(e.program_id.as_deref(), Some("knee-home"));
+    assert_eq!(e.pain_before, Some(5));
+    assert_eq!(e.outcome, SessionOutcome::Completed);
+    assert_eq!(
+        e.discomfort,
+        vec![DiscomfortMark {
+            step: 0,
+            position_ms: 3_000
+        }]
+    );
+    rec2.recorded_id = Some(7);
+    assert_eq!(
+        checkpoint(&back, &rec2, now(20_000, WALL + 600_000)),
+        None,
+        "a recorded session has nothing to resume"
+    );
+}
+
+#[test]
+fn a_session_over_but_not_rated_keeps_its_end() {
+    let mut s = two_steps("Two steps");
+    let mut rec = Recording::default();
+    rec.begin(WALL, 0, None).unwrap();
+    s.apply(Command::Start, 0);
+    s.apply(Command::Tick, 25_000);
+    assert_eq!(s.status(), Status::Finished);
+    // Saved 40 s after the end (at 20 s): the end stays at 20 s.
+    let c = checkpoint(&s, &rec, now(60_000, WALL + 60_000)).unwrap();
+    assert_eq!(c.ended_at_ms, Some(WALL + 20_000));
+    assert_eq!(Recording::resumed_from(&c).ended_at_ms, Some(WALL + 20_000));
+}
