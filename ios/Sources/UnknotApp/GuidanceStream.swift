@@ -14,30 +14,37 @@
 import Foundation
 import UnknotCore
 
-/// What a cue sounds like without speech (the core tags each cue; the
-/// renderer makes the tone).
-public enum GuidanceSound: String, Equatable, Sendable {
-    case step, side, breatheIn, hold, breatheOut, change, halfway, countdown, finish
-}
-
 /// One cue the core says is coming: when it is due on the monotonic time
-/// line passed to the core, what it says and how it sounds.
+/// line passed to the core, what it says and how it sounds (the core's
+/// tags, which `cuePlay` turns into what to play for a cue style).
 public struct UpcomingCue: Equatable, Sendable {
     public let dueMs: Int64
     public let kind: CueKind
     public let text: String
-    public let sounds: [GuidanceSound]
+    public let sounds: [CueSound]
+    public let segment: Int32
+    public let step: Int32
 
-    public init(dueMs: Int64, kind: CueKind, text: String, sounds: [GuidanceSound] = []) {
+    public init(dueMs: Int64, kind: CueKind, text: String, sounds: [CueSound] = [],
+                segment: Int32 = 0, step: Int32 = 0) {
         self.dueMs = dueMs
         self.kind = kind
         self.text = text
         self.sounds = sounds
+        self.segment = segment
+        self.step = step
     }
 
     /// The same cue as the core hands it out when it falls due.
     public init(_ cue: Cue) {
-        self.init(dueMs: cue.dueMs, kind: cue.kind, text: cue.say)
+        self.init(dueMs: cue.dueMs, kind: cue.kind, text: cue.say, sounds: cue.sounds,
+                  segment: cue.segment, step: cue.step)
+    }
+
+    /// The core's record of this cue, as ticking at its due time hands it out.
+    public var core: Cue {
+        Cue(kind: kind, dueMs: dueMs, atMs: dueMs, segment: segment, step: step, say: text, speak: true,
+            sounds: sounds)
     }
 }
 
