@@ -167,7 +167,7 @@ final class SessionAudioTests: XCTestCase, @unchecked Sendable {
         s.noteStart()
         XCTAssertTrue(s.audio.active)
         XCTAssertTrue(s.engine.running)
-        s.run(to: t0 + 9_000)
+        s.run(to: t0 + 9_500)
         s.tap { $0.pause() }
         XCTAssertFalse(s.engine.running, "nothing plays while paused")
         XCTAssertFalse(s.audio.active, "the audio session ends with the stream")
@@ -188,7 +188,7 @@ final class SessionAudioTests: XCTestCase, @unchecked Sendable {
         XCTAssertEqual(s.player.frame?.status, .finished)
 
         let expected = try referenceCues("box-breathing", from: t0, script: [
-            (t0 + 9_000, { p, t in p.pause(nowMs: t) }),
+            (t0 + 9_500, { p, t in p.pause(nowMs: t) }),
             (t0 + 20_000, { p, t in p.resume(nowMs: t) }),
             (t0 + 31_000, { p, t in p.extend(nowMs: t, ms: PlayerModel.extendMs) }),
             (t0 + 40_500, { p, t in p.next(nowMs: t) }),
@@ -196,7 +196,7 @@ final class SessionAudioTests: XCTestCase, @unchecked Sendable {
             (t0 + 52_300, { p, t in p.previous(nowMs: t) }),
         ], until: t0 + 400_000)
         let played = s.playedCues
-        XCTAssertGreaterThan(expected.count, 20)
+        XCTAssertGreaterThan(expected.count, 12)
         XCTAssertEqual(played.map(\.text), expected.map(\.text))
         XCTAssertEqual(played.map(\.ms), expected.map(\.ms))
         // One stream per run of the session: resume and each command that
@@ -237,8 +237,11 @@ final class SessionAudioTests: XCTestCase, @unchecked Sendable {
         }
         let cues = s.engine.played.filter { if case .buffer = $0 { return true } else { return false } }
         XCTAssertGreaterThan(cues.count, 5)
-        XCTAssertEqual(s.audio.ducks.count, 2 * cues.count, "down at each cue, up after it")
-        XCTAssertEqual(s.audio.ducks, Array(repeating: [true, false], count: cues.count).flatMap { $0 })
+        // Down at each cue, up after it (and down now if a cue is sounding).
+        let sounding = lowered.last == true ? 1 : 0
+        XCTAssertEqual(s.audio.ducks.count, 2 * cues.count + sounding)
+        XCTAssertEqual(Array(s.audio.ducks.prefix(2 * cues.count)),
+                       Array(repeating: [true, false], count: cues.count).flatMap { $0 })
         XCTAssertEqual(duckedWhileSilent, 0)
         XCTAssertTrue(lowered.contains(false))
     }
