@@ -114,6 +114,9 @@ public final class GuidanceStream {
     public static let leadMs: Int64 = 2_000
     /// Longest piece of silence scheduled at once.
     public static let chunkMs: Int64 = 1_000
+    /// How long before a cue other apps are lowered (ducking takes a moment
+    /// to ramp down): the silence before a cue ends this much before it.
+    public static let duckLeadMs: Int64 = 300
 
     private let engine: AudioEngineOutput
     private let renderer: CueRenderer
@@ -121,7 +124,7 @@ public final class GuidanceStream {
     private let lang: String
     /// Where the core's cues come from (set when the session opens).
     public weak var lookahead: CueLookahead?
-    /// Called with true when a cue starts sounding and false when it ends:
+    /// Called with true `duckLeadMs` before a cue sounds and false when it ends:
     /// other apps' sound is lowered only then.
     public var onCueSounding: (@MainActor (Bool) -> Void)?
     /// Called once everything scheduled has played after the stream was
@@ -284,7 +287,7 @@ public final class GuidanceStream {
                 }
                 let start = scheduledUntil
                 scheduledUntil += frames
-                sounding.append((start, scheduledUntil))
+                sounding.append((start - samples(ms: Self.duckLeadMs), scheduledUntil))
                 lastCueEnd = scheduledUntil
                 let end = scheduledUntil, gen = generation, buffer = r.buffer
                 engine.schedule(buffer, atSample: start, frames: frames) { [weak self] in
@@ -292,7 +295,10 @@ public final class GuidanceStream {
                     self?.renderer.discard(buffer)
                 }
             } else if let slot = slots.first {
-                silence(min(slot.sample - scheduledUntil, samples(ms: Self.chunkMs)))
+                // A piece of silence ends `duckLeadMs` before the cue, so
+                // other apps are lowered by the time it sounds.
+                let gap = slot.sample - scheduledUntil, lead = samples(ms: Self.duckLeadMs)
+                silence(min(gap > lead ? gap - lead : gap, samples(ms: Self.chunkMs)))
             } else if ending {
                 break
             } else {

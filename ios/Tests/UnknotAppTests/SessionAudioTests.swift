@@ -222,13 +222,14 @@ final class SessionAudioTests: XCTestCase, @unchecked Sendable {
         let t0 = s.clock.now
         try s.player.begin(id: "box-breathing", lang: "en", painBefore: nil)
         var lowered: [Bool] = []
+        let lead8 = GuidanceStream.duckLeadMs * 8
         var duckedWhileSilent = 0
         s.run(to: t0 + 30_000) { _ in
             // After each step of the clock: lowered exactly while the play
-            // head is inside a cue's buffer.
-            let head = s.engine.currentSample
+            // head is inside a cue's buffer or the lead before it.
+            let head = s.engine.currentSample, lead = GuidanceStream.duckLeadMs * 8
             let inCue = s.engine.log.contains {
-                if case .buffer(_, let at, let f) = $0 { return at <= head && head < at + f }
+                if case .buffer(_, let at, let f) = $0 { return at - lead <= head && head < at + f }
                 return false
             }
             let ducked = s.audio.ducks.last ?? false
@@ -243,6 +244,11 @@ final class SessionAudioTests: XCTestCase, @unchecked Sendable {
         XCTAssertEqual(Array(s.audio.ducks.prefix(2 * cues.count)),
                        Array(repeating: [true, false], count: cues.count).flatMap { $0 })
         XCTAssertEqual(duckedWhileSilent, 0)
+        // Each lowering starts when the silence before a cue ends, the lead before it.
+        let silenceEnds = Set(s.engine.played.compactMap { p -> Int64? in
+            if case .silence = p { return p.end } else { return nil }
+        })
+        for c in cues.dropFirst() { XCTAssertTrue(silenceEnds.contains(c.at - lead8), "\(c)") }
         XCTAssertTrue(lowered.contains(false))
     }
 
