@@ -252,6 +252,27 @@ final class SessionAudioTests: XCTestCase, @unchecked Sendable {
         XCTAssertTrue(lowered.contains(false))
     }
 
+    func testAtATapWhenDoneTheCuePlaysOutAndTheAudioSessionEnds() async throws {
+        let s = StreamHarness()
+        let details = try builtinRoutine(id: "chest-opener", lang: "en")
+        try s.player.begin(id: "chest-opener", lang: "en", painBefore: nil)
+        XCTAssertEqual(s.player.frame?.status, .waiting)
+        XCTAssertTrue(s.engine.running, "the cue of the wait is heard")
+        s.run(to: s.clock.now + 5_000)
+        XCTAssertEqual(s.playedCues.map(\.text), [details.segments[0].say])
+        XCTAssertFalse(s.engine.running, "nothing plays while the session waits")
+        XCTAssertFalse(s.audio.active)
+        let at = s.clock.now
+        s.tap { $0.proceed() }
+        XCTAssertEqual(s.player.frame?.status, .running)
+        XCTAssertTrue(s.engine.running)
+        XCTAssertTrue(s.audio.active)
+        s.run(to: at + 3_000)
+        XCTAssertEqual(s.playedCues.count, 2)
+        XCTAssertEqual(s.playedCues.last?.text, details.segments[1].say)
+        XCTAssertEqual(s.playedCues.last?.ms, at)
+    }
+
     func testAnInterruptionPausesAndTheSessionDoesNotResumeByItself() async throws {
         let s = StreamHarness()
         try s.player.begin(id: "calf-release", lang: "en", painBefore: nil)
