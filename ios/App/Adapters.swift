@@ -4,6 +4,7 @@
 // and which haptic pattern is played are decided in the package and the core.
 
 import AVFoundation
+import CoreHaptics
 import MediaPlayer
 import Combine
 import SwiftUI
@@ -100,17 +101,91 @@ final class SystemHaptics: Haptics {
     }
 }
 
-/// The shared `AVAudioSession` for spoken guidance that ducks other apps.
+/// The shared `AVAudioSession` for spoken guidance: mixed with other apps'
+/// sound, which is lowered only while a cue sounds; and the system's
+/// interruption, route-change and reset notifications as `AudioSessionEvent`s.
 @MainActor
-final class SpokenAudioSession: AudioSession {
-    func activate() throws {
+final class SpokenAudioSession: AudioSession, AudioSessionEvents {
+    var onEvent: (@MainActor (AudioSessionEvent) -> Void)?
+    private var observers: [NSObjectProtocol] = []
+
+    init() {
+        let center = NotificationCenter.default
         let session = AVAudioSession.sharedInstance()
-        try session.setCategory(.playback, mode: .spokenAudio, options: [.duckOthers])
-        try session.setActive(true)
+        func on(_ name: Notification.Name, _ object: AnyObject?,
+                _ event: @escaping @Sendable (Notification) -> AudioSessionEvent?) {
+            observers.append(center.addObserver(forName: name, object: object, queue: .main) { n in
+                let e = event(n)
+                MainActor.assumeIsolated { if let e { self.onEvent?(e) } }
+            })
+        }
+        on(AVAudioSession.interruptionNotification, session) { n in
+            let raw = n.userInfo?[AVAudioSessionInterruptionTypeKey] as? UInt ?? 0
+            switch AVAudioSession.InterruptionType(rawValue: raw) {
+            case .began?: return .interruptionBegan
+            case .ended?:
+                let options = n.userInfo?[AVAudioSessionInterruptionOptionKey] as? UInt ?? 0
+                return .interruptionEnded(shouldResume: AVAudioSession.InterruptionOptions(rawValue: options)
+                    .contains(.shouldResume))
+            default: return nil
+            }
+        }
+        on(AVAudioSession.routeChangeNotification, session) { n in
+            let raw = n.userInfo?[AVAudioSessionRouteChangeReasonKey] as? UInt ?? 0
+            return AVAudioSession.RouteChangeReason(rawValue: raw) == .oldDeviceUnavailable ? .outputLost : nil
+        }
+        on(AVAudioSession.mediaServicesWereResetNotification, session) { _ in .engineReset }
+        on(.AVAudioEngineConfigurationChange, nil) { _ in .engineReset }
+    }
+
+    private func category(ducking: Bool) throws {
+        try AVAudioSession.sharedInstance().setCategory(
+            .playback, mode: .spokenAudio,
+            options: ducking ? [.duckOthers, .interruptSpokenAudioAndMixWithOthers] : [.mixWithOthers])
+    }
+
+    func activate() throws {
+        try category(ducking: false)
+        try AVAudioSession.sharedInstance().setActive(true)
+    }
+
+    // Ducking follows the options at activation: activating again with the
+    // new options while the engine keeps running.
+    func duckOthers(_ on: Bool) {
+        try? category(ducking: on)
+        try? AVAudioSession.sharedInstance().setActive(true)
     }
 
     func deactivate() {
         try? AVAudioSession.sharedInstance().setActive(false, options: [.notifyOthersOnDeactivation])
+    }
+}
+
+/// The core's vibration patterns (milliseconds on, off, on, …) as
+/// continuous Core Haptics events.
+@MainActor
+final class SystemVibration: Vibration {
+    private var engine: CHHapticEngine?
+
+    func vibrate(onOffMs: [Int64]) {
+        guard CHHapticEngine.capabilitiesForHardware().supportsHaptics else { return }
+        var events: [CHHapticEvent] = []
+        var at = 0.0
+        for (i, ms) in onOffMs.enumerated() {
+            let s = Double(ms) / 1000
+            if i % 2 == 0 {
+                events.append(CHHapticEvent(eventType: .hapticContinuous, parameters: [
+                    CHHapticEventParameter(parameterID: .hapticIntensity, value: 1)], relativeTime: at, duration: s))
+            }
+            at += s
+        }
+        do {
+            if engine == nil { engine = try CHHapticEngine() }
+            try engine?.start()
+            try engine?.makePlayer(with: CHHapticPattern(events: events, parameters: [])).start(atTime: 0)
+        } catch {
+            engine = nil
+        }
     }
 }
 
@@ -166,16 +241,14 @@ var appLanguage: String { Locale.current.language.languageCode?.identifier ?? "e
 /// The app's Application Support folder.
 var appFolder: URL { FileManager.default.urls(for: .applicationSupportDirectory, in: .userDomainMask)[0] }
 
-/// The guidance stream's engine and renderer: one `AVAudioPlayerNode` on an
-/// `AVAudioEngine`, buffers placed at player sample times, and speech
-/// rendered ahead with `AVSpeechSynthesizer.write` (converted to the
-/// player's mono format). Not compiled here.
+/// The guidance stream's engine: one `AVAudioPlayerNode` on an
+/// `AVAudioEngine`, mono float buffers placed at player sample times.
+/// Not compiled here.
 @MainActor
-final class SystemGuidanceEngine: AudioEngineOutput, CueRenderer {
+final class SystemGuidanceEngine: AudioEngineOutput, SampleBuffers {
     private let engine = AVAudioEngine()
     private let player = AVAudioPlayerNode()
-    private let format: AVAudioFormat
-    private let synthesizer = AVSpeechSynthesizer()
+    let format: AVAudioFormat
     private var buffers: [Int: AVAudioPCMBuffer] = [:]
     private var nextId = 0
 
@@ -197,6 +270,19 @@ final class SystemGuidanceEngine: AudioEngineOutput, CueRenderer {
         if !engine.isRunning { try engine.start() }
         if !player.isPlaying { player.play() }
     }
+
+    func store(_ samples: [Float]) -> AudioBufferID? {
+        guard let b = AVAudioPCMBuffer(pcmFormat: format, frameCapacity: AVAudioFrameCount(samples.count)) else {
+            return nil
+        }
+        b.frameLength = AVAudioFrameCount(samples.count)
+        samples.withUnsafeBufferPointer { b.floatChannelData![0].update(from: $0.baseAddress!, count: samples.count) }
+        nextId += 1
+        buffers[nextId] = b
+        return AudioBufferID(nextId)
+    }
+
+    func discard(_ buffer: AudioBufferID) { buffers[buffer.raw] = nil }
 
     func schedule(_ buffer: AudioBufferID, atSample: Int64, frames: Int64,
                   played: @escaping @MainActor @Sendable () -> Void) {
@@ -223,35 +309,37 @@ final class SystemGuidanceEngine: AudioEngineOutput, CueRenderer {
         player.stop()
         engine.stop()
     }
+}
 
-    func render(_ cue: UpcomingCue, lang: String, sampleRate: Double,
-                done: @escaping @MainActor @Sendable (RenderedCue?) -> Void) {
-        guard !cue.text.isEmpty else { return done(nil) }
-        let utterance = AVSpeechUtterance(string: cue.text)
+/// Speech rendered ahead with `AVSpeechSynthesizer.write`, converted to
+/// mono float samples at the stream's rate. Not compiled here.
+@MainActor
+final class SystemSpeechRenderer: SpeechRendering {
+    private let synthesizer = AVSpeechSynthesizer()
+
+    func render(_ text: String, lang: String, sampleRate: Double,
+                done: @escaping @MainActor @Sendable ([Float]?) -> Void) {
+        let utterance = AVSpeechUtterance(string: text)
         utterance.voice = AVSpeechSynthesisVoice(language: lang)
-        let parts = SpeechParts(target: format)
+        guard let target = AVAudioFormat(standardFormatWithSampleRate: sampleRate, channels: 1) else {
+            return done(nil)
+        }
+        let parts = SpeechParts(target: target)
         synthesizer.write(utterance) { buffer in
             guard let pcm = buffer as? AVAudioPCMBuffer else { return }
             if pcm.frameLength > 0 { return parts.add(pcm) }
-            let whole = parts.joined()
-            Task { @MainActor in
-                guard let whole else { return done(nil) }
-                self.nextId += 1
-                self.buffers[self.nextId] = whole
-                done(RenderedCue(buffer: AudioBufferID(self.nextId), frames: Int64(whole.frameLength)))
-            }
+            let samples = parts.joined()
+            Task { @MainActor in done(samples) }
         }
     }
-
-    func discard(_ buffer: AudioBufferID) { buffers[buffer.raw] = nil }
 }
 
 /// The pieces `AVSpeechSynthesizer.write` hands over, converted to the
-/// player's format and joined (the callback runs off the main actor).
+/// stream's format and joined (the callback runs off the main actor).
 private final class SpeechParts: @unchecked Sendable {
     private let target: AVAudioFormat
     private let lock = NSLock()
-    private var parts: [AVAudioPCMBuffer] = []
+    private var samples: [Float] = []
 
     init(target: AVAudioFormat) { self.target = target }
 
@@ -267,27 +355,23 @@ private final class SpeechParts: @unchecked Sendable {
             status.pointee = .haveData
             return pcm
         }
-        lock.lock(); parts.append(out); lock.unlock()
+        let part = UnsafeBufferPointer(start: out.floatChannelData![0], count: Int(out.frameLength))
+        lock.lock(); samples.append(contentsOf: part); lock.unlock()
     }
 
-    func joined() -> AVAudioPCMBuffer? {
+    func joined() -> [Float]? {
         lock.lock(); defer { lock.unlock() }
-        let total = parts.reduce(0) { $0 + $1.frameLength }
-        guard total > 0, let whole = AVAudioPCMBuffer(pcmFormat: target, frameCapacity: total) else { return nil }
-        for p in parts {
-            memcpy(whole.floatChannelData![0] + Int(whole.frameLength), p.floatChannelData![0],
-                   Int(p.frameLength) * MemoryLayout<Float>.size)
-            whole.frameLength += p.frameLength
-        }
-        return whole
+        return samples.isEmpty ? nil : samples
     }
 }
 
 /// Now Playing on the lock screen, Control Center and the watch, and the
-/// remote commands (headphone buttons too) passed to `handle`. Not compiled here.
+/// remote commands (headphone buttons too) passed to `onCommand`. Not compiled here.
 @MainActor
 final class SystemNowPlaying: NowPlaying {
-    init(handle: @escaping @MainActor (RemoteCommand) -> Bool) {
+    var onCommand: (@MainActor (RemoteCommand) -> Bool)?
+
+    init() {
         let center = MPRemoteCommandCenter.shared()
         let pairs: [(MPRemoteCommand, RemoteCommand)] = [
             (center.playCommand, .play), (center.pauseCommand, .pause),
@@ -296,8 +380,8 @@ final class SystemNowPlaying: NowPlaying {
         ]
         for (remote, command) in pairs {
             remote.isEnabled = true
-            remote.addTarget { _ in
-                MainActor.assumeIsolated { handle(command) } ? .success : .commandFailed
+            remote.addTarget { [weak self] _ in
+                MainActor.assumeIsolated { self?.onCommand?(command) ?? false } ? .success : .commandFailed
             }
         }
     }

@@ -45,6 +45,7 @@ struct LibraryView: View {
                     ForEach(library.tags, id: \.self) { Text(vocabLabel($0)).tag(String?.some($0)) }
                 }
             }
+            CueStyleSection()
             Section {
                 if library.shown.isEmpty { Text("No routine matches.") }
                 ForEach(library.shown, id: \.id) { s in

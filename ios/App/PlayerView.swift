@@ -1,6 +1,7 @@
 // The running session: a breathing circle (breathing segments) or a phase
 // ring (other segments) as the package's `PhaseDisplay` lays it out, the
-// step in large type, and the controls with VoiceOver labels.
+// step in large type, and the controls with VoiceOver labels. It keeps the
+// screen on while shown.
 
 import SwiftUI
 import UnknotApp
@@ -11,28 +12,32 @@ struct PlayerView: View {
     @EnvironmentObject private var app: Observed<AppData>
     @Environment(\.dismiss) private var dismiss
 
+    @State private var awake = IdleTimerHold { SystemScreen.current() }
+
+    // Drawn on the animation clock from the frame's own numbers (carried
+    // forward to now); the core is called only at wake-ups and on input.
     var body: some View {
-        if let f = player.frame, let phase = player.phase {
-            ScrollView {
-                VStack(spacing: 20) {
-                    Text("Step \(f.step + 1) of \(f.stepCount)").font(.headline)
-                    Text(f.stepTitle).font(.largeTitle.bold()).multilineTextAlignment(.center)
-                        .accessibilityAddTraits(.isHeader)
-                    circle(phase)
-                    if let i = f.stepInstructions { Text(i).font(.title2).multilineTextAlignment(.center) }
-                    Text("\(clockText(f.remainingMs)) left").font(.headline)
-                    controls(f)
-                }
-                .padding()
-            }
-            // While running and on screen, ask the core for fresh frames.
-            .task(id: f.status) {
-                guard f.status == .running else { return }
-                while !Task.isCancelled {
-                    player.model.redraw()
-                    try? await Task.sleep(for: .milliseconds(33))
+        if let last = player.frame {
+            TimelineView(.animation(paused: last.status != .running)) { _ in
+                let now = player.model.clockMs
+                if let f = player.model.frame(at: now), let phase = player.model.phase(at: now) {
+                    ScrollView {
+                        VStack(spacing: 20) {
+                            Text("Step \(f.step + 1) of \(f.stepCount)").font(.headline)
+                            Text(f.stepTitle).font(.largeTitle.bold()).multilineTextAlignment(.center)
+                                .accessibilityAddTraits(.isHeader)
+                            circle(phase)
+                            if let i = f.stepInstructions { Text(i).font(.title2).multilineTextAlignment(.center) }
+                            Text("\(clockText(f.remainingMs)) left").font(.headline)
+                            controls(f)
+                        }
+                        .padding()
+                    }
                 }
             }
+            // The screen stays on while the player is shown.
+            .onAppear { awake.hold() }
+            .onDisappear { awake.release() }
         }
     }
 

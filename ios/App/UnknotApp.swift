@@ -13,17 +13,26 @@ struct UnknotMain: App {
     @StateObject private var app: Observed<AppData>
     @StateObject private var player: Observed<PlayerModel>
     @StateObject private var safety: Observed<SafetyModel>
+    @StateObject private var cueStyle = Observed(CueStyleSetting(store: UserDefaults.standard))
     @Environment(\.scenePhase) private var scenePhase
 
     init() {
         let clock = SystemClock()
         let data = AppData(folder: appFolder, lang: appLanguage)
-        let services = PlayerServices(
+        let audio = SpokenAudioSession()
+        var services = PlayerServices(
             clock: clock, wallClock: SystemWallClock(), timer: DispatchWakeTimer(clock: clock),
-            speech: SystemSpeech(), haptics: SystemHaptics(), audio: SpokenAudioSession(),
+            speech: SystemSpeech(), haptics: SystemHaptics(), audio: audio,
             saved: SavedSessionStore(folder: appFolder))
+        let engine = SystemGuidanceEngine()
+        let nowPlaying = SystemNowPlaying()
+        services.guidance = GuidanceServices(
+            engine: engine, buffers: engine, voice: SystemSpeechRenderer(), vibration: SystemVibration(),
+            events: audio, nowPlaying: nowPlaying, settings: UserDefaults.standard)
+        let model = PlayerModel(services: services)
+        nowPlaying.onCommand = { [weak model] in model?.handle($0) ?? false }
         _app = StateObject(wrappedValue: Observed(data))
-        _player = StateObject(wrappedValue: Observed(PlayerModel(services: services)))
+        _player = StateObject(wrappedValue: Observed(model))
         _safety = StateObject(wrappedValue: Observed(SafetyModel(lang: appLanguage, store: UserDefaults.standard)))
     }
 
@@ -33,6 +42,7 @@ struct UnknotMain: App {
                 .environmentObject(app)
                 .environmentObject(player)
                 .environmentObject(safety)
+                .environmentObject(cueStyle)
         }
         .onChange(of: scenePhase) { _, phase in
             switch phase {

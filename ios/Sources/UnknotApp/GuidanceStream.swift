@@ -14,30 +14,37 @@
 import Foundation
 import UnknotCore
 
-/// What a cue sounds like without speech (the core tags each cue; the
-/// renderer makes the tone).
-public enum GuidanceSound: String, Equatable, Sendable {
-    case step, side, breatheIn, hold, breatheOut, change, halfway, countdown, finish
-}
-
 /// One cue the core says is coming: when it is due on the monotonic time
-/// line passed to the core, what it says and how it sounds.
+/// line passed to the core, what it says and how it sounds (the core's
+/// tags, which `cuePlay` turns into what to play for a cue style).
 public struct UpcomingCue: Equatable, Sendable {
     public let dueMs: Int64
     public let kind: CueKind
     public let text: String
-    public let sounds: [GuidanceSound]
+    public let sounds: [CueSound]
+    public let segment: Int32
+    public let step: Int32
 
-    public init(dueMs: Int64, kind: CueKind, text: String, sounds: [GuidanceSound] = []) {
+    public init(dueMs: Int64, kind: CueKind, text: String, sounds: [CueSound] = [],
+                segment: Int32 = 0, step: Int32 = 0) {
         self.dueMs = dueMs
         self.kind = kind
         self.text = text
         self.sounds = sounds
+        self.segment = segment
+        self.step = step
     }
 
     /// The same cue as the core hands it out when it falls due.
     public init(_ cue: Cue) {
-        self.init(dueMs: cue.dueMs, kind: cue.kind, text: cue.say)
+        self.init(dueMs: cue.dueMs, kind: cue.kind, text: cue.say, sounds: cue.sounds,
+                  segment: cue.segment, step: cue.step)
+    }
+
+    /// The core's record of this cue, as ticking at its due time hands it out.
+    public var core: Cue {
+        Cue(kind: kind, dueMs: dueMs, atMs: dueMs, segment: segment, step: step, say: text, speak: true,
+            sounds: sounds)
     }
 }
 
@@ -107,6 +114,9 @@ public final class GuidanceStream {
     public static let leadMs: Int64 = 2_000
     /// Longest piece of silence scheduled at once.
     public static let chunkMs: Int64 = 1_000
+    /// How long before a cue other apps are lowered (ducking takes a moment
+    /// to ramp down): the silence before a cue ends this much before it.
+    public static let duckLeadMs: Int64 = 300
 
     private let engine: AudioEngineOutput
     private let renderer: CueRenderer
@@ -114,7 +124,7 @@ public final class GuidanceStream {
     private let lang: String
     /// Where the core's cues come from (set when the session opens).
     public weak var lookahead: CueLookahead?
-    /// Called with true when a cue starts sounding and false when it ends:
+    /// Called with true `duckLeadMs` before a cue sounds and false when it ends:
     /// other apps' sound is lowered only then.
     public var onCueSounding: (@MainActor (Bool) -> Void)?
     /// Called once everything scheduled has played after the stream was
@@ -277,7 +287,7 @@ public final class GuidanceStream {
                 }
                 let start = scheduledUntil
                 scheduledUntil += frames
-                sounding.append((start, scheduledUntil))
+                sounding.append((start - samples(ms: Self.duckLeadMs), scheduledUntil))
                 lastCueEnd = scheduledUntil
                 let end = scheduledUntil, gen = generation, buffer = r.buffer
                 engine.schedule(buffer, atSample: start, frames: frames) { [weak self] in
@@ -285,7 +295,10 @@ public final class GuidanceStream {
                     self?.renderer.discard(buffer)
                 }
             } else if let slot = slots.first {
-                silence(min(slot.sample - scheduledUntil, samples(ms: Self.chunkMs)))
+                // A piece of silence ends `duckLeadMs` before the cue, so
+                // other apps are lowered by the time it sounds.
+                let gap = slot.sample - scheduledUntil, lead = samples(ms: Self.duckLeadMs)
+                silence(min(gap > lead ? gap - lead : gap, samples(ms: Self.chunkMs)))
             } else if ending {
                 break
             } else {

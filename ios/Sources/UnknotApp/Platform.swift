@@ -114,12 +114,16 @@ public protocol Haptics: AnyObject {
     func play(_ pattern: HapticPattern)
 }
 
-/// The app's audio session: active while guidance may sound (spoken audio
-/// that ducks other apps), inactive otherwise.
+/// The app's audio session: active while guidance may sound, inactive
+/// otherwise; other apps' sound is lowered only while a cue sounds.
 @MainActor
 public protocol AudioSession: AnyObject {
-    /// Makes the session active for spoken guidance. Throws when the system refuses.
+    /// Makes the session active for spoken guidance, mixed with other apps'
+    /// sound at its own level. Throws when the system refuses.
     func activate() throws
+    /// Lowers other apps' sound (true, a cue starts) or gives it back
+    /// (false, the cue ended) while the session stays active.
+    func duckOthers(_ on: Bool)
     /// Ends the session and lets other apps' audio come back.
     func deactivate()
 }

@@ -19,6 +19,9 @@ public struct PlayerServices {
     public let haptics: Haptics
     public let audio: AudioSession
     public let saved: SavedSessionStore
+    /// The audio engine, cue style, vibration and Now Playing (SessionAudio.swift);
+    /// without them cues are spoken directly.
+    public var guidance: GuidanceServices?
 
     public init(clock: MonotonicClock, wallClock: WallClock, timer: WakeTimer, speech: SpeechOutput,
                 haptics: Haptics, audio: AudioSession, saved: SavedSessionStore) {
@@ -57,38 +60,6 @@ public struct SessionDraft: Equatable {
     public let painBefore: Int32?
     /// "Too much" taps: where in the routine each one was.
     public var discomfort: [DiscomfortMark] = []
-}
-
-/// Hands the cues the core marks to be spoken to speech and haptics.
-@MainActor
-final class Guidance {
-    private let speech: SpeechOutput
-    private let haptics: Haptics
-    private let lang: String
-    private let segmentKinds: [SegmentKind]
-    /// Called before a cue is spoken.
-    var willSpeak: @MainActor () -> Void = {}
-
-    init(speech: SpeechOutput, haptics: Haptics, lang: String, details: RoutineDetails) {
-        self.speech = speech
-        self.haptics = haptics
-        self.lang = lang
-        segmentKinds = details.segments.map(\.kind)
-    }
-
-    func handle(_ cue: Cue) {
-        let kind = segmentKinds.indices.contains(Int(cue.segment)) ? segmentKinds[Int(cue.segment)] : nil
-        haptics.play(HapticPattern.forCue(cue, segmentKind: kind))
-        guard !cue.say.isEmpty else { return }
-        willSpeak()
-        // The core hands out only the newest cue of a call to speak, so it
-        // replaces whatever is still being said.
-        speech.say(cue.say, lang: lang, dueMs: cue.dueMs)
-    }
-}
-
-extension Guidance: @preconcurrency CueSink {
-    func speak(_ cue: Cue) { handle(cue) }
 }
 
 /// The controller's wake-ups on the app's `WakeTimer`: when it fires, the
@@ -132,11 +103,11 @@ public final class PlayerModel: ChangeReporting {
     /// The journal entry being gathered for the open session.
     public private(set) var draft: SessionDraft?
     /// Whether the audio session is active (guidance may sound).
-    public private(set) var audioActive = false
+    public var audioActive: Bool { guidance?.audioActive ?? false }
 
-    private let services: PlayerServices
+    let services: PlayerServices
     private var controller: SessionController?
-    private var guidance: Guidance?
+    var guidance: SessionAudio?
     private var bridge: TimerBridge?
     private var lang: String?
 
@@ -269,6 +240,15 @@ public final class PlayerModel: ChangeReporting {
         onChange?()
     }
 
+    /// Opens and starts a session over any `PlayerProtocol` (tests count
+    /// the calls into the core through it).
+    func play(_ player: PlayerProtocol, details: RoutineDetails, lang: String) throws {
+        try openSession(details: details, lang: lang) { clock, scheduler, sink in
+            SessionController(player: player, clock: clock, scheduler: scheduler, cueSink: sink)
+        }
+        controller?.start()
+    }
+
     // Closes any session, then opens the controller `make` builds with the
     // clock, a timer bridge and new guidance for `lang`.
     private func openSession(
@@ -276,11 +256,12 @@ public final class PlayerModel: ChangeReporting {
         make: (MonotonicClock, WakeScheduler, CueSink) throws -> SessionController
     ) throws {
         close()
-        let guidance = Guidance(speech: services.speech, haptics: services.haptics, lang: lang, details: details)
+        let guidance = SessionAudio(services: services, details: details, lang: lang)
         let bridge = TimerBridge(timer: services.timer)
         let controller = try make(services.clock, bridge, guidance)
         bridge.controller = controller
-        guidance.willSpeak = { [weak self] in self?.activateAudio() }
+        guidance.attach(controller)
+        guidance.onPause = { [weak self] in self?.pause() }
         routine = details
         self.guidance = guidance   // the controller holds the sink weakly
         self.bridge = bridge
@@ -296,11 +277,13 @@ public final class PlayerModel: ChangeReporting {
         controller?.pause()
         save()
     }
-    public func resume() { controller?.resume() }
-    public func next() { controller?.next() }
-    public func previous() { controller?.previous() }
-    public func extend() { controller?.extend(ms: Self.extendMs) }
-    public func proceed() { controller?.proceed() }
+    // These change what is coming: the guidance is scheduled again from the core.
+    public func resume() { guidance?.replanning = true; controller?.resume() }
+    public func next() { guidance?.replanning = true; controller?.next() }
+    public func previous() { guidance?.replanning = true; controller?.previous() }
+    public func restartStep() { guidance?.replanning = true; controller?.restartStep() }
+    public func extend() { guidance?.replanning = true; controller?.extend(ms: Self.extendMs) }
+    public func proceed() { guidance?.replanning = true; controller?.proceed() }
     public func stop() { controller?.stop() }
     /// A fresh frame (hands out any cue that fell due); the app calls it
     /// when it comes back to the foreground.
@@ -338,7 +321,7 @@ public final class PlayerModel: ChangeReporting {
     public func close() {
         if controller != nil { services.saved.clear() }
         controller?.close()
-        if guidance != nil { services.speech.stop() }
+        guidance?.close()
         controller = nil
         guidance = nil
         bridge = nil
@@ -346,46 +329,25 @@ public final class PlayerModel: ChangeReporting {
         lang = nil
         frame = nil
         draft = nil
-        deactivateAudio()
         onChange?()
     }
 
-    // The audio session is active while the core says the session runs,
-    // and while a cue is being spoken.
+    // How the session sounds follows the frame (SessionAudio.swift).
     private func onFrame(_ frame: Frame) {
         self.frame = frame
+        guidance?.follow(frame)
         switch frame.status {
-        case .running:
-            activateAudio()
         case .finished, .stopped:
             services.saved.clear()
-            if !services.speech.isSpeaking { deactivateAudio() }
-        case .ready, .paused, .waiting:
-            if !services.speech.isSpeaking { deactivateAudio() }
+        case .ready, .running, .paused, .waiting:
+            break
         }
         onChange?()
     }
 
     private func fellSilent() {
-        guard frame?.status != .running else { return }
-        deactivateAudio()
+        guidance?.fellSilent()
         onChange?()
-    }
-
-    private func activateAudio() {
-        guard !audioActive else { return }
-        do {
-            try services.audio.activate()
-            audioActive = true
-        } catch {
-            audioActive = false
-        }
-    }
-
-    private func deactivateAudio() {
-        guard audioActive else { return }
-        services.audio.deactivate()
-        audioActive = false
     }
 }
 

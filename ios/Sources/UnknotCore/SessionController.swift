@@ -150,6 +150,14 @@ public final class SessionController: @unchecked Sendable {
         }
     }
 
+    /// The cues not yet handed out that fall due by `nowMs + withinMs` (the
+    /// core's lookahead; it changes nothing). It does not take the
+    /// controller's lock, so a frame listener may call it: the core's
+    /// `Player` is safe to call from any thread.
+    public func upcoming(nowMs: Int64, withinMs: Int64) -> [Cue] {
+        player.upcoming(nowMs: nowMs, withinMs: withinMs)
+    }
+
     /// A small string that `restore` brings this session back from.
     public func snapshot() -> String { player.snapshot() }
 

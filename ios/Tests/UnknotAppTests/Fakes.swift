@@ -96,6 +96,10 @@ final class FakeAudio: AudioSession {
         activations += 1
     }
 
+    /// Every change of ducking, in order (true: other apps lowered).
+    private(set) var ducks: [Bool] = []
+    func duckOthers(_ on: Bool) { ducks.append(on) }
+
     func deactivate() { active = false }
 }
 

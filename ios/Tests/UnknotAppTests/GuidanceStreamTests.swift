@@ -20,8 +20,18 @@ final class FakeEngine: AudioEngineOutput {
     private var pending: [(Piece, @MainActor @Sendable () -> Void)] = []
     private(set) var starts = 0
     private(set) var stops = 0
+    /// What has played, in order.
+    private(set) var played: [Piece] = []
+    /// Whether the engine runs (started and not stopped since).
+    private(set) var running = false
+    var refuse = false
+    struct Refused: Error {}
 
-    func start() throws { starts += 1 }
+    func start() throws {
+        if refuse { throw Refused() }
+        starts += 1
+        running = true
+    }
     func schedule(_ buffer: AudioBufferID, atSample: Int64, frames: Int64,
                   played: @escaping @MainActor @Sendable () -> Void) {
         add(.buffer(buffer, at: atSample, frames: frames), played)
@@ -36,11 +46,13 @@ final class FakeEngine: AudioEngineOutput {
     func stopAll() {
         stops += 1
         pending = []
+        running = false
     }
     /// Plays up to `sample`, calling `played` for each piece that ends by then.
     func play(to sample: Int64) {
         while let first = pending.first, first.0.end <= sample {
             pending.removeFirst()
+            played.append(first.0)
             currentSample = first.0.end
             first.1()
         }
