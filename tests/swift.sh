@@ -101,6 +101,9 @@ cleanup() {
   for ((i = ${#mounted[@]} - 1; i >= 0; i--)); do
     umount "${mounted[$i]}" 2>/dev/null || umount -l "${mounted[$i]}" || true
   done
+  if flock -x -n 8 2>/dev/null; then
+    umount "$troot/proc" 2>/dev/null || umount -l "$troot/proc" 2>/dev/null || true
+  fi
 }
 trap cleanup EXIT
 
@@ -111,7 +114,13 @@ mount_once() { # mount_once TARGET MOUNT-ARGS...
   mount "$@" "$target"
   mounted+=("$target")
 }
-mount_once "$troot/proc" -t proc proc
+# /proc is one mount for every checkout's runs: each run holds a shared
+# lock on it, mounts it if it is not there and unmounts it on exit only
+# when no other run holds the lock.
+exec 8>"$cache/swift-trixie-proc.lock"
+flock -s 8
+mkdir -p "$troot/proc"
+mountpoint -q "$troot/proc" || mount -t proc proc "$troot/proc"
 mount_once "$troot$repo_in" --bind "$root"
 mount_once "$troot$lib_in" --bind "$libdir"
 
