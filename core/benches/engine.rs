@@ -1,5 +1,6 @@
-//! Engine speed: a tick with no cue due, on 10- and 200-step routines, and
-//! a tick that hands out a cue.
+//! Engine speed: a tick with no cue due, on 10- and 200-step routines, a
+//! tick that hands out a cue, and the lookahead the iOS audio stream
+//! schedules from (the cues of the next 60 s).
 
 use criterion::{black_box, criterion_group, criterion_main, BenchmarkId, Criterion};
 use serde_json::json;
@@ -49,5 +50,20 @@ fn tick(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, tick);
+fn upcoming(c: &mut Criterion) {
+    let mut g = c.benchmark_group("upcoming_60s");
+    for n in [10usize, 200] {
+        let mut s = Session::new(routine(n), "en");
+        s.apply(Command::Start, 0);
+        s.apply(Command::Tick, 1_000);
+        let cues = s.upcoming(1_000, 60_000).len();
+        assert!(cues > 5, "{cues} cues in the next minute");
+        g.bench_with_input(BenchmarkId::from_parameter(n), &n, |b, _| {
+            b.iter(|| black_box(s.upcoming(black_box(1_000), black_box(60_000))));
+        });
+    }
+    g.finish();
+}
+
+criterion_group!(benches, tick, upcoming);
 criterion_main!(benches);
