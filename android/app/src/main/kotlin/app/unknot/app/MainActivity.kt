@@ -285,11 +285,18 @@ class MainActivity : ComponentActivity() {
             return
         }
         if (service != null) {
-            when (val o = SessionNavigation.launchOffer(service.hasSession, offer)) {
+            val o = SessionNavigation.launchOffer(service.hasSession, offer)
+            val saved = when (o) {
+                is SessionNavigation.LaunchOffer.Resume -> o.checkpoint
+                is SessionNavigation.LaunchOffer.Finish -> o.checkpoint
+                SessionNavigation.LaunchOffer.None -> null
+            }
+            if (saved == null) {
                 // The process survived (the session in the service wins), or nothing was left.
-                SessionNavigation.LaunchOffer.None -> if (offer != null) LaunchedEffect(service) { offer = null }
-                is SessionNavigation.LaunchOffer.Resume, is SessionNavigation.LaunchOffer.Finish -> ResumeDialog(
-                    saved = if (o is SessionNavigation.LaunchOffer.Resume) o.checkpoint else (o as SessionNavigation.LaunchOffer.Finish).checkpoint,
+                if (offer != null) LaunchedEffect(service) { offer = null }
+            } else {
+                ResumeDialog(
+                    saved = saved,
                     over = o is SessionNavigation.LaunchOffer.Finish,
                     onResume = {
                         offer = null
@@ -441,12 +448,12 @@ class MainActivity : ComponentActivity() {
                                 json = json,
                                 lang = lang,
                                 onAccept = {
-                                    if (ProgramStore.save(this, json)) {
+                                    if (ProgramStore.save(this@MainActivity, json)) {
                                         program = json
                                         importing = null
                                         stack = listOf("today")
                                     } else {
-                                        Toast.makeText(this, R.string.save_failed, Toast.LENGTH_LONG).show()
+                                        Toast.makeText(this@MainActivity, R.string.save_failed, Toast.LENGTH_LONG).show()
                                     }
                                 },
                                 onCancel = {
@@ -470,7 +477,7 @@ class MainActivity : ComponentActivity() {
                                     try {
                                         draft = programDraftNew(JournalStore.today())
                                     } catch (e: UnknotException) {
-                                        Toast.makeText(this, errorText(e), Toast.LENGTH_LONG).show()
+                                        Toast.makeText(this@MainActivity, errorText(e), Toast.LENGTH_LONG).show()
                                     }
                                 },
                                 // Through the same preview as an imported program.

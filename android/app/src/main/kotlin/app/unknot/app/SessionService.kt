@@ -163,7 +163,7 @@ class SessionService : Service() {
 
     /**
      * Opens routine [routineId] of the program [programJson] as it has grown
-     * by program [week] and starts it, recorded under [programId]. Throws
+     * by program [week] and starts it, recorded under the program. Throws
      * the core's [UnknotException] (e.g. `NotInProgram`, `InvalidProgram`).
      */
     fun beginProgram(programJson: String, routineId: String, week: Int, lang: String, painBefore: Int?) {
@@ -256,8 +256,9 @@ class SessionService : Service() {
     val hasSession: Boolean get() = controller != null
 
     // Closes any session, then opens a controller made by [make] with the
-    // service's clock, scheduler and a new cue player for [lang]; [load]
-    // gives the routine's details.
+    // service's clock, scheduler and a new cue player for [lang]; [details]
+    // (when known) give the segment kinds for the cue sounds, [title] the
+    // notification's title.
     private inline fun openSession(
         lang: String,
         details: RoutineDetails?,
