@@ -501,7 +501,8 @@ class MainActivity : ComponentActivity() {
                         PlayerScreen(
                             service = service,
                             onClose = {
-                                service?.close()
+                                // A refused entry keeps its checkpoint; the next start offers it again.
+                            service?.close()?.let { Toast.makeText(this@MainActivity, errorText(it), Toast.LENGTH_LONG).show() }
                                 stack = stack.dropLast(1)
                             },
                         )

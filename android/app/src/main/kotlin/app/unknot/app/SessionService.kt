@@ -265,7 +265,9 @@ class SessionService : Service() {
         title: String,
         make: (MonotonicClock, WakeScheduler, CuePlayer) -> SessionController,
     ) {
-        close()
+        // The journal holds one checkpoint: a session before that could not
+        // be recorded keeps it, and nothing new starts over it.
+        close()?.let { throw it }
         val sink = CuePlayer(
             this,
             lang,
@@ -359,20 +361,24 @@ class SessionService : Service() {
     /**
      * Ends and forgets the session, releasing the native player. A session
      * still going is stopped, and one over and not yet recorded is recorded
-     * without ratings after it (the core's `end`); if the journal refuses
-     * it, its checkpoint stays for the next start.
+     * without ratings after it (the core's `end`). Returns the journal's
+     * error when it refused the entry: its checkpoint then stays, and the
+     * next start offers it again.
      */
-    fun close() {
+    fun close(): UnknotException? {
         val c = controller
+        var refused: UnknotException? = null
         if (c != null) {
             val wall = PhoneClock.wallMs()
             try {
                 JournalStore.open(this).use { c.end(it, wall, PhoneClock.utcOffsetMin(wall)) }
             } catch (e: UnknotException) {
                 save()
+                refused = e
             }
         }
         discard()
+        return refused
     }
 
     // Drops the session in memory only: cancels the wake-up, frees the
