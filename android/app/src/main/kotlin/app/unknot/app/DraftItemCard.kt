@@ -42,24 +42,24 @@ import app.unknot.core.DraftRoutineTiming
 import app.unknot.core.Frequency
 import app.unknot.core.Problem
 import app.unknot.core.UnknotException
+import app.unknot.core.FrequencyChoice
+import app.unknot.core.ProgramDraft
+import app.unknot.core.draftFieldProblems
+import app.unknot.core.draftOtherProblems
+import app.unknot.core.frequencyChoice
+import app.unknot.core.programDraftSetFrequency
 import app.unknot.core.programDraftSuggestedProgression
-import java.time.DayOfWeek
-import java.time.format.TextStyle
-import java.util.Locale
+import app.unknot.core.programDraftToggleDay
+import app.unknot.core.weekdayNames
+import app.unknot.core.durationText
 
-/**
- * The weekday words of the program format, Monday first: a `Days`
- * frequency lists some of them, "every day" lists all seven.
- */
-private val WEEKDAYS = listOf("mon", "tue", "wed", "thu", "fri", "sat", "sun")
-
-/** The progression fields of the draft, as the core's problem paths name them. */
+/** The progression fields the card shows, as the core's problem paths name them. */
 private val PROGRESSION_FIELDS = listOf(
     "every_weeks", "hold_add_s", "seconds_add_s", "reps_add", "max_hold_s", "max_seconds_s", "max_reps",
 )
 
 /** The problems of one progression value ([field], one of [PROGRESSION_FIELDS]) under [path]. */
-private fun List<Problem>.ofField(path: String, field: String): List<Problem> = under("$path.$field")
+private fun List<Problem>.ofField(path: String, field: String): List<Problem> = draftFieldProblems(this, "$path.$field")
 
 /**
  * One routine of the draft: its title with move and remove buttons, how
@@ -68,6 +68,7 @@ private fun List<Problem>.ofField(path: String, field: String): List<Problem> = 
  */
 @Composable
 internal fun ItemCard(
+    draft: ProgramDraft,
     item: DraftItem,
     index: Int,
     count: Int,
@@ -80,12 +81,12 @@ internal fun ItemCard(
     onMove: (to: Int) -> Unit,
 ) {
     val base = "items[$index]"
-    val frequencyProblems = problems.under("$base.frequency")
-    val perDayProblems = problems.under("$base.per_day")
-    val progressionProblems = problems.under("$base.progression")
-    val otherProblems = problems.filter {
-        it !in frequencyProblems && it !in perDayProblems && it !in progressionProblems
-    }
+    val frequencyProblems = draftFieldProblems(problems, "$base.frequency")
+    val perDayProblems = draftFieldProblems(problems, "$base.per_day")
+    val progressionProblems = draftFieldProblems(problems, "$base.progression")
+    val otherProblems = draftOtherProblems(
+        problems, base, listOf("$base.frequency", "$base.per_day", "$base.progression"),
+    )
     Card(Modifier.fillMaxWidth()) {
         Column(Modifier.padding(16.dp), verticalArrangement = Arrangement.spacedBy(12.dp)) {
             Row(verticalAlignment = Alignment.CenterVertically) {
@@ -105,7 +106,15 @@ internal fun ItemCard(
                 }
             }
             timing?.let { TimingLine(it, weeks) }
-            FrequencyEditor(item.frequency, frequencyProblems, perDayProblems) { onChange(item.copy(frequency = it)) }
+            // The core edits the frequency; the card shows the item it hands back.
+            FrequencyEditor(
+                item.frequency,
+                frequencyProblems,
+                perDayProblems,
+                onChoose = { choice -> edited(index) { programDraftSetFrequency(draft, index, choice) }?.let(onChange) },
+                onToggleDay = { day -> edited(index) { programDraftToggleDay(draft, index, day) }?.let(onChange) },
+                onChange = { onChange(item.copy(frequency = it)) },
+            )
             ProgressionEditor(item, "$base.progression", progressionProblems) { onChange(item.copy(progression = it)) }
             if (otherProblems.isNotEmpty()) ProblemLines(otherProblems)
         }
@@ -116,49 +125,59 @@ internal fun ItemCard(
 @Composable
 internal fun TimingLine(t: DraftRoutineTiming, weeks: Int) {
     val text = if (weeks > 1) {
-        stringResource(R.string.timing_weeks, clockText(t.firstWeekMs), weeks, clockText(t.lastWeekMs), t.perWeek)
+        stringResource(R.string.timing_weeks, durationText(t.firstWeekMs, phoneLang()), weeks, durationText(t.lastWeekMs, phoneLang()), t.perWeek)
     } else {
-        stringResource(R.string.timing_one_week, clockText(t.firstWeekMs), t.perWeek)
+        stringResource(R.string.timing_one_week, durationText(t.firstWeekMs, phoneLang()), t.perWeek)
     }
     Text(text, style = MaterialTheme.typography.bodyLarge)
+}
+
+/** Item [index] of the draft [edit] returns, or null when the core refused the edit (no such item). */
+private inline fun edited(index: Int, edit: () -> ProgramDraft): DraftItem? = try {
+    edit().items.getOrNull(index)
+} catch (e: UnknotException) {
+    null
 }
 
 /**
  * When a routine is due: every day, on chosen weekdays (chips), or a
  * number of times a week on any days; with days, how many times each day.
- * Switching keeps what it can: to "times a week" with as many sessions as
- * the days gave, to days with all seven (then untick the ones to drop).
+ * The choice shown is the core's ([frequencyChoice]); switching and
+ * ticking days are the core's edits ([onChoose], [onToggleDay]), which
+ * keep what they can. "Chosen days" stays picked while all seven are
+ * ticked, until "every day" is picked again.
  */
 @Composable
 private fun FrequencyEditor(
     frequency: Frequency,
     problems: List<Problem>,
     perDayProblems: List<Problem>,
+    onChoose: (FrequencyChoice) -> Unit,
+    onToggleDay: (String) -> Unit,
     onChange: (Frequency) -> Unit,
 ) {
-    // "Chosen days" stays chosen while all seven are ticked, until "every day" is picked.
     var pickDays by rememberSaveable { mutableStateOf(false) }
-    val daily = frequency is Frequency.Days && !pickDays && frequency.days.toSet() == WEEKDAYS.toSet()
-    val chosen = frequency is Frequency.Days && !daily
+    val core = frequencyChoice(frequency)
+    val shown = if (pickDays && core == FrequencyChoice.DAILY) FrequencyChoice.DAYS else core
     Column(verticalArrangement = Arrangement.spacedBy(8.dp)) {
         Text(stringResource(R.string.frequency), style = MaterialTheme.typography.titleSmall)
         Column(Modifier.selectableGroup()) {
-            Choice(stringResource(R.string.freq_daily), daily) {
+            Choice(stringResource(R.string.freq_daily), shown == FrequencyChoice.DAILY) {
                 pickDays = false
-                onChange(Frequency.Days(days = WEEKDAYS, perDay = (frequency as? Frequency.Days)?.perDay ?: 1))
+                onChoose(FrequencyChoice.DAILY)
             }
-            Choice(stringResource(R.string.freq_days), chosen) {
+            Choice(stringResource(R.string.freq_days), shown == FrequencyChoice.DAYS) {
                 pickDays = true
-                if (frequency is Frequency.PerWeek) onChange(Frequency.Days(days = WEEKDAYS, perDay = 1))
+                onChoose(FrequencyChoice.DAYS)
             }
-            Choice(stringResource(R.string.freq_per_week), frequency is Frequency.PerWeek) {
+            Choice(stringResource(R.string.freq_per_week), shown == FrequencyChoice.PER_WEEK) {
                 pickDays = false
-                if (frequency is Frequency.Days) onChange(Frequency.PerWeek(times = frequency.days.size * frequency.perDay))
+                onChoose(FrequencyChoice.PER_WEEK)
             }
         }
         when (frequency) {
             is Frequency.Days -> {
-                if (chosen) Weekdays(frequency.days) { onChange(frequency.copy(days = it)) }
+                if (shown == FrequencyChoice.DAYS) Weekdays(frequency.days, onToggleDay)
                 Stepper(
                     label = stringResource(R.string.per_day),
                     value = frequency.perDay,
@@ -195,26 +214,20 @@ private fun Choice(label: String, selected: Boolean, onSelect: () -> Unit) {
     }
 }
 
-/** A chip per weekday (short names, read out in full), Monday to Thursday over Friday to Sunday. */
+/** A chip per weekday with the core's names (short, read out in full), Monday to Thursday over Friday to Sunday. */
 @Composable
-private fun Weekdays(days: List<String>, onChange: (List<String>) -> Unit) {
-    val locale = Locale.getDefault()
+private fun Weekdays(days: List<String>, onToggle: (String) -> Unit) {
+    val lang = phoneLang()
+    val names = remember(lang) { weekdayNames(lang) }
     Column(verticalArrangement = Arrangement.spacedBy(4.dp)) {
-        WEEKDAYS.chunked(4).forEach { row ->
+        names.chunked(4).forEach { row ->
             Row(horizontalArrangement = Arrangement.spacedBy(8.dp)) {
                 row.forEach { day ->
-                    val dow = DayOfWeek.of(WEEKDAYS.indexOf(day) + 1)
-                    val full = dow.getDisplayName(TextStyle.FULL, locale)
-                    val on = day in days
                     FilterChip(
-                        selected = on,
-                        onClick = {
-                            val set = if (on) days.toSet() - day else days.toSet() + day
-                            // Kept in the format's Monday-first order.
-                            onChange(WEEKDAYS.filter { it in set })
-                        },
-                        label = { Text(dow.getDisplayName(TextStyle.SHORT, locale)) },
-                        modifier = Modifier.semantics { contentDescription = full },
+                        selected = day.word in days,
+                        onClick = { onToggle(day.word) },
+                        label = { Text(day.short) },
+                        modifier = Modifier.semantics { contentDescription = day.name },
                     )
                 }
             }
@@ -264,8 +277,7 @@ private fun ProgressionEditor(
         val here = if (item.progression == null) {
             problems
         } else {
-            val shown = PROGRESSION_FIELDS.flatMap { problems.ofField(path, it) }
-            problems.filter { it !in shown }
+            draftOtherProblems(problems, path, PROGRESSION_FIELDS.map { "$path.$it" })
         }
         if (here.isNotEmpty()) ProblemLines(here)
         item.progression?.let { p -> ProgressionFields(p, path, problems, onChange) }

@@ -30,20 +30,18 @@ import androidx.compose.ui.text.style.TextAlign
 import androidx.compose.ui.unit.dp
 import app.unknot.core.DraftLimits
 import app.unknot.core.Problem
+import app.unknot.core.draftFieldProblems
 import app.unknot.core.programDraftLimits
 
 /** The format's bounds on a draft's numbers, from the core (read once). */
 internal val DRAFT_LIMITS: DraftLimits by lazy { programDraftLimits() }
 
 /**
- * The problems whose path is [path] or lies under it: `items[0]` takes
- * `items[0]` and `items[0].frequency`, `cautions` takes `cautions[1]`.
- * Only places the core's problems next to the field they name; a problem
- * no field claims still shows in the list of all of them.
+ * The core's problems of the form field [path] (`items[0]` takes
+ * `items[0].frequency` too); a problem no field claims still shows in
+ * the list of all of them.
  */
-fun List<Problem>.under(path: String): List<Problem> = filter { p ->
-    p.path == path || p.path.startsWith("$path.") || p.path.startsWith("$path[")
-}
+fun List<Problem>.under(path: String): List<Problem> = draftFieldProblems(this, path)
 
 /** The core's words for each problem, with its hint under it; [withPath] adds where it is. */
 @Composable

@@ -49,35 +49,28 @@ import androidx.compose.ui.unit.dp
 import androidx.core.content.ContextCompat
 import app.unknot.core.ProgramDetails
 import app.unknot.core.UnknotException
-import app.unknot.core.looksLikeShareCode
+import app.unknot.core.importProgram
+import app.unknot.core.painRuleText
 import app.unknot.core.parseProgram
-import app.unknot.core.shareDecode
 import java.io.IOException
-
-/** The most a program file may hold before it is refused unread. */
-private const val MAX_FILE_BYTES = 1 shl 20
+import app.unknot.core.durationText
 
 /**
- * The program JSON in [text]: a share code (`UK1:`…) is decoded by the
- * core, anything else is taken as the JSON itself. Throws the core's
- * `BadShareCode` (or `InvalidProgram`) for a code it cannot read; JSON is
- * checked when the preview parses it.
+ * How much of an opened file is read: one byte more than the core's
+ * import takes (1 MiB), so a larger file reaches `importProgram` too large
+ * and the core refuses it with its own sentence, without the whole file
+ * in memory.
  */
-fun programJsonOf(text: String): String = if (looksLikeShareCode(text)) shareDecode(text) else text.trim()
+private const val READ_LIMIT_BYTES = (1 shl 20) + 1
 
 /**
  * Reads a `.unknot` file (or a text file holding a share code) opened
- * from [uri], at most [MAX_FILE_BYTES]. Throws [IOException] when it
- * cannot be read or is too large.
+ * from [uri], at most [READ_LIMIT_BYTES], for `importProgram`. Throws
+ * [IOException] when it cannot be read.
  */
 fun readProgramFile(context: Context, uri: Uri): String {
     val input = context.contentResolver.openInputStream(uri) ?: throw IOException(uri.toString())
-    val bytes = input.use { stream ->
-        val read = stream.readNBytesCompat(MAX_FILE_BYTES + 1)
-        if (read.size > MAX_FILE_BYTES) throw IOException("larger than ${MAX_FILE_BYTES / 1024} KiB")
-        read
-    }
-    return bytes.toString(Charsets.UTF_8)
+    return input.use { it.readNBytesCompat(READ_LIMIT_BYTES) }.toString(Charsets.UTF_8)
 }
 
 // InputStream.readNBytes needs API 33; minSdk is 26.
@@ -116,9 +109,9 @@ fun ImportScreen(onBack: () -> Unit, onOpenFile: () -> Unit, onPreview: (String)
     // A pasted or scanned code: the program it carries, or why it cannot be read.
     fun readCode(text: String) {
         try {
-            onPreview(programJsonOf(text))
+            onPreview(importProgram(text, phoneLang()).programJson)
         } catch (e: UnknotException) {
-            error = errorText(context, e)
+            error = errorText(e)
         }
     }
 
@@ -273,7 +266,7 @@ fun ProgramPreviewScreen(json: String, lang: String, onAccept: () -> Unit, onCan
         item { TextButton(onClick = onCancel) { Text(stringResource(R.string.back)) } }
         if (program == null) {
             item {
-                val why = loaded.exceptionOrNull()?.let { errorText(context, it) }.orEmpty()
+                val why = loaded.exceptionOrNull()?.let { errorText(it) }.orEmpty()
                 Text(why, color = MaterialTheme.colorScheme.error)
             }
             return@LazyColumn
@@ -299,7 +292,7 @@ fun ProgramPreviewScreen(json: String, lang: String, onAccept: () -> Unit, onCan
                     )
                     program.cautions.forEach { Text("• $it", style = MaterialTheme.typography.bodyLarge) }
                     Text(
-                        stringResource(R.string.preview_pain_rule, program.painStopAbove),
+                        painRuleText(program.painStopAbove, lang),
                         style = MaterialTheme.typography.bodyLarge,
                     )
                 }
@@ -313,7 +306,7 @@ fun ProgramPreviewScreen(json: String, lang: String, onAccept: () -> Unit, onCan
             )
         }
         items(program.routines, key = { it.id }) { r ->
-            Text("${r.title} · ${clockText(r.timedMs)}", style = MaterialTheme.typography.bodyLarge)
+            Text("${r.title} · ${durationText(r.timedMs, phoneLang())}", style = MaterialTheme.typography.bodyLarge)
         }
         item {
             Button(onClick = onAccept, modifier = Modifier.fillMaxWidth().heightIn(min = 64.dp)) {

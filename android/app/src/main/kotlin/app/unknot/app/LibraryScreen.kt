@@ -27,21 +27,32 @@ import androidx.compose.ui.semantics.heading
 import androidx.compose.ui.semantics.semantics
 import androidx.compose.ui.unit.dp
 import app.unknot.core.RoutineSummary
-import app.unknot.core.builtinSummaries
+import app.unknot.core.LibraryQuery
+import app.unknot.core.WordKind
+import app.unknot.core.WordName
+import app.unknot.core.durationText
+import app.unknot.core.libraryFilters
+import app.unknot.core.searchRoutines
+import app.unknot.core.wordName
+
+/** The lengths the library's length filter offers, in minutes. */
+private val LENGTHS = listOf(5, 10, 20)
 
 /**
- * The built-in routines, searchable by text and filtered by body area and
- * tag, both taken from the summaries the core hands out.
+ * The built-in routines, searched by text in the person's language and
+ * filtered by body area, tool and length: the core answers the list and
+ * names the filters.
  */
 @Composable
 fun LibraryScreen(lang: String, onOpen: (String) -> Unit) {
-    val all = remember(lang) { builtinSummaries(lang) }
-    val areas = remember(all) { all.flatMap { it.areas }.distinct().sorted() }
-    val tags = remember(all) { all.flatMap { it.tags }.distinct().sorted() }
+    val filters = remember(lang) { libraryFilters(lang) }
     var query by rememberSaveable { mutableStateOf("") }
     var area by rememberSaveable { mutableStateOf<String?>(null) }
-    var tag by rememberSaveable { mutableStateOf<String?>(null) }
-    val shown = all.filter { matches(it, query, area, tag) }
+    var tool by rememberSaveable { mutableStateOf<String?>(null) }
+    var minutes by rememberSaveable { mutableStateOf<Int?>(null) }
+    val shown = remember(lang, query, area, tool, minutes) {
+        searchRoutines(LibraryQuery(query, area, tool, minutes), lang)
+    }
 
     LazyColumn(
         modifier = Modifier.fillMaxSize(),
@@ -64,29 +75,24 @@ fun LibraryScreen(lang: String, onOpen: (String) -> Unit) {
                 modifier = Modifier.fillMaxWidth(),
             )
         }
-        item { Chips(stringResource(R.string.filter_area), areas, area) { area = it } }
-        item { Chips(stringResource(R.string.filter_tag), tags, tag) { tag = it } }
+        item { Chips(stringResource(R.string.filter_area), filters.areas, area) { area = it } }
+        item { Chips(stringResource(R.string.filter_tool), filters.tools, tool) { tool = it } }
+        item {
+            val lengths = LENGTHS.map { WordName(it.toString(), durationText(it * 60_000L, lang)) }
+            Chips(stringResource(R.string.filter_length), lengths, minutes?.toString()) { minutes = it?.toInt() }
+        }
         if (shown.isEmpty()) {
             item { Text(stringResource(R.string.no_match), style = MaterialTheme.typography.bodyLarge) }
         }
         items(shown, key = { it.id }) { summary ->
-            SummaryCard(summary) { onOpen(summary.id) }
+            SummaryCard(summary, lang) { onOpen(summary.id) }
         }
     }
 }
 
-/** Whether [s] passes the text search and the area and tag filters. */
-private fun matches(s: RoutineSummary, query: String, area: String?, tag: String?): Boolean {
-    if (area != null && area !in s.areas) return false
-    if (tag != null && tag !in s.tags) return false
-    val q = query.trim()
-    if (q.isEmpty()) return true
-    val words = listOf(s.title, s.summary) + s.tags.map(::vocabLabel) + s.areas.map(::vocabLabel)
-    return words.any { it.contains(q, ignoreCase = true) }
-}
-
+/** One row of filter chips: "any" and each of [values] by its name; [selected] is a value's word. */
 @Composable
-private fun Chips(label: String, values: List<String>, selected: String?, onSelect: (String?) -> Unit) {
+private fun Chips(label: String, values: List<WordName>, selected: String?, onSelect: (String?) -> Unit) {
     Column {
         Text(label, style = MaterialTheme.typography.titleMedium)
         LazyRow(horizontalArrangement = Arrangement.spacedBy(8.dp)) {
@@ -99,9 +105,9 @@ private fun Chips(label: String, values: List<String>, selected: String?, onSele
             }
             items(values) { value ->
                 FilterChip(
-                    selected = selected == value,
-                    onClick = { onSelect(if (selected == value) null else value) },
-                    label = { Text(vocabLabel(value)) },
+                    selected = selected == value.word,
+                    onClick = { onSelect(if (selected == value.word) null else value.word) },
+                    label = { Text(value.name) },
                 )
             }
         }
@@ -109,20 +115,20 @@ private fun Chips(label: String, values: List<String>, selected: String?, onSele
 }
 
 @Composable
-private fun SummaryCard(s: RoutineSummary, onClick: () -> Unit) {
+private fun SummaryCard(s: RoutineSummary, lang: String, onClick: () -> Unit) {
     Card(modifier = Modifier.fillMaxWidth().clickable(onClick = onClick)) {
         Column(Modifier.padding(16.dp), verticalArrangement = Arrangement.spacedBy(4.dp)) {
             Text(s.title, style = MaterialTheme.typography.titleLarge)
             if (s.summary.isNotEmpty()) Text(s.summary, style = MaterialTheme.typography.bodyLarge)
             Text(
-                stringResource(R.string.routine_length, clockText(s.timedMs), s.steps),
+                stringResource(R.string.routine_length, durationText(s.timedMs, lang), s.steps),
                 style = MaterialTheme.typography.bodyMedium,
             )
             if (s.untimed > 0) {
                 Text(stringResource(R.string.untimed_steps, s.untimed), style = MaterialTheme.typography.bodyMedium)
             }
             if (s.areas.isNotEmpty()) {
-                Text(s.areas.joinToString(" · ", transform = ::vocabLabel), style = MaterialTheme.typography.bodySmall)
+                Text(s.areas.joinToString(" · ") { wordName(WordKind.AREA, it, lang) ?: it }, style = MaterialTheme.typography.bodySmall)
             }
         }
     }

@@ -20,6 +20,7 @@ import androidx.compose.foundation.layout.Arrangement
 import androidx.compose.foundation.layout.Box
 import androidx.compose.foundation.layout.Column
 import androidx.compose.foundation.layout.Row
+import androidx.compose.foundation.layout.fillMaxSize
 import androidx.compose.foundation.layout.padding
 import androidx.compose.foundation.rememberScrollState
 import androidx.compose.material3.AlertDialog
@@ -38,9 +39,11 @@ import androidx.compose.ui.Modifier
 import androidx.compose.ui.res.stringResource
 import androidx.compose.ui.unit.dp
 import androidx.core.content.ContextCompat
+import app.unknot.session.SessionNavigation
+import app.unknot.core.CheckpointRecord
 import app.unknot.core.ProgramDraft
 import app.unknot.core.UnknotException
-import app.unknot.core.builtinRoutine
+import app.unknot.core.importProgram
 import app.unknot.core.parseProgram
 import app.unknot.core.programDraftFromProgram
 import app.unknot.core.programDraftNew
@@ -73,16 +76,18 @@ sealed interface Screen {
  * back stack is a plain list, saved as strings across recreation; it
  * starts at Today while a program is active, else at the library. It
  * also receives `.unknot` files (ACTION_VIEW) for the import preview. When a
- * session was saved unfinished and the service has none, it offers to
- * resume it. The therapist's program draft is held here, above the back
+ * session was checkpointed in the journal and the service has none, it
+ * offers it again ([SessionNavigation.launchOffer]); while a session is
+ * held, the other screens show a "now playing" bar back to the player, and
+ * starting another routine asks first. The therapist's program draft is held here, above the back
  * stack, so it outlives going to the preview and back (and is saved with
  * the instance state).
  */
 class MainActivity : ComponentActivity() {
     private var service by mutableStateOf<SessionService?>(null)
 
-    /** A session saved unfinished by an earlier run of the app. */
-    private var offer by mutableStateOf<SavedSession?>(null)
+    /** A session checkpointed by an earlier run of the app. */
+    private var offer by mutableStateOf<CheckpointRecord?>(null)
 
     private val connection = object : ServiceConnection {
         override fun onServiceConnected(name: ComponentName?, binder: IBinder?) {
@@ -112,14 +117,14 @@ class MainActivity : ComponentActivity() {
     // Reads a program file (or a code in a text file) for the preview.
     private fun receive(uri: Uri) {
         try {
-            importing = programJsonOf(readProgramFile(this, uri))
+            importing = importProgram(readProgramFile(this, uri), Locale.getDefault().language).programJson
             arrived += 1
         } catch (e: IOException) {
             Toast.makeText(this, getString(R.string.import_file_failed, e.message ?: uri.toString()), Toast.LENGTH_LONG).show()
         } catch (e: SecurityException) {
             Toast.makeText(this, getString(R.string.import_file_failed, e.message ?: uri.toString()), Toast.LENGTH_LONG).show()
         } catch (e: UnknotException) {
-            Toast.makeText(this, errorText(this, e), Toast.LENGTH_LONG).show()
+            Toast.makeText(this, errorText(e), Toast.LENGTH_LONG).show()
         }
     }
 
@@ -142,7 +147,12 @@ class MainActivity : ComponentActivity() {
     override fun onCreate(savedInstanceState: Bundle?) {
         super.onCreate(savedInstanceState)
         val lang = Locale.getDefault().language
-        offer = SavedSession.load(this)
+        offer = try {
+            JournalStore.open(this).use { it.checkpoint() }
+        } catch (e: UnknotException) {
+            Toast.makeText(this, errorText(e), Toast.LENGTH_LONG).show()
+            null
+        }
         program = ProgramStore.load(this)
         importing = savedInstanceState?.getString(KEY_IMPORTING)
         // Only a fresh launch reads the intent: after recreation it was handled.
@@ -197,14 +207,25 @@ class MainActivity : ComponentActivity() {
                 request.startsWith("program:") -> {
                     val (week, routineId) = request.removePrefix("program:").split(':', limit = 2)
                     val json = program ?: return
-                    val id = parseProgram(json, lang).id
-                    s.beginProgram(json, id, routineId, week.toInt(), lang, pain)
+                    s.beginProgram(json, routineId, week.toInt(), lang, pain)
                 }
                 else -> return
             }
             shown()
         } catch (e: UnknotException) {
-            Toast.makeText(this, errorText(this, e), Toast.LENGTH_LONG).show()
+            Toast.makeText(this, errorText(e), Toast.LENGTH_LONG).show()
+        }
+    }
+
+    /** A start asked for while another session is going, waiting for the person's answer. */
+    private var confirmStart by mutableStateOf<String?>(null)
+
+    // Asks for the rating before [request], first asking whether to end a
+    // session that is going (the core's status decides).
+    private fun requestStart(request: String) {
+        when (SessionNavigation.onStartRequest(service?.frames?.value?.status)) {
+            SessionNavigation.StartChoice.ASK -> confirmStart = request
+            SessionNavigation.StartChoice.START -> pendingStart = request
         }
     }
 
@@ -231,7 +252,7 @@ class MainActivity : ComponentActivity() {
                 draft = try {
                     programDraftNew(JournalStore.today())
                 } catch (e: UnknotException) {
-                    Toast.makeText(this, errorText(this, e), Toast.LENGTH_LONG).show()
+                    Toast.makeText(this, errorText(e), Toast.LENGTH_LONG).show()
                     return
                 }
             }
@@ -249,7 +270,7 @@ class MainActivity : ComponentActivity() {
                     replaceWith = edited
                 }
             } catch (e: UnknotException) {
-                cannotEdit = errorText(this, e)
+                cannotEdit = errorText(e)
             }
         }
 
@@ -263,30 +284,59 @@ class MainActivity : ComponentActivity() {
             }
             return
         }
-        val saved = offer
-        if (saved != null && service != null) {
-            if (service.hasSession) {
-                // The process survived: the session in the service wins.
-                LaunchedEffect(service) { offer = null }
+        if (service != null) {
+            val o = SessionNavigation.launchOffer(service.hasSession, offer)
+            val saved = when (o) {
+                is SessionNavigation.LaunchOffer.Resume -> o.checkpoint
+                is SessionNavigation.LaunchOffer.Finish -> o.checkpoint
+                SessionNavigation.LaunchOffer.None -> null
+            }
+            if (saved == null) {
+                // The process survived (the session in the service wins), or nothing was left.
+                if (offer != null) LaunchedEffect(service) { offer = null }
             } else {
                 ResumeDialog(
                     saved = saved,
+                    over = o is SessionNavigation.LaunchOffer.Finish,
                     onResume = {
                         offer = null
                         ensureNotificationPermission()
                         try {
-                            service.restore(saved)
+                            service.resumeSaved(program)
                             stack = listOf(home, "player")
                         } catch (e: UnknotException) {
-                            Toast.makeText(this, errorText(this, e), Toast.LENGTH_LONG).show()
+                            Toast.makeText(this, errorText(e), Toast.LENGTH_LONG).show()
                         }
                     },
                     onDiscard = {
                         offer = null
-                        SavedSession.clear(this)
+                        try {
+                            JournalStore.open(this).use { it.clearCheckpoint() }
+                        } catch (e: UnknotException) {
+                            Toast.makeText(this, errorText(e), Toast.LENGTH_LONG).show()
+                        }
                     },
                 )
             }
+        }
+        confirmStart?.let { request ->
+            AlertDialog(
+                onDismissRequest = { confirmStart = null },
+                title = { Text(stringResource(R.string.replace_session_title)) },
+                text = { Text(stringResource(R.string.replace_session_text, service?.title.orEmpty())) },
+                confirmButton = {
+                    TextButton(onClick = {
+                        confirmStart = null
+                        pendingStart = request
+                    }) { Text(stringResource(R.string.replace_session)) }
+                },
+                dismissButton = {
+                    TextButton(onClick = {
+                        confirmStart = null
+                        stack = toPlayer(stack)
+                    }) { Text(stringResource(R.string.keep_session)) }
+                },
+            )
         }
         replaceWith?.let { edited ->
             AlertDialog(
@@ -312,155 +362,177 @@ class MainActivity : ComponentActivity() {
             )
         }
         pendingStart?.let { request ->
+            // A program routine is checked against the program's limit, any other against the general one.
+            val stopAbove = remember(request, program) {
+                val json = program
+                if (!request.startsWith("program:") || json == null) {
+                    null
+                } else {
+                    try {
+                        parseProgram(json, lang).painStopAbove
+                    } catch (e: UnknotException) {
+                        null
+                    }
+                }
+            }
             PainBeforeDialog(
+                stopAbove = stopAbove,
                 onStart = { pain ->
                     pendingStart = null
-                    start(request, lang, pain) { stack = stack + "player" }
+                    start(request, lang, pain) { stack = toPlayer(stack) }
                 },
                 onCancel = { pendingStart = null },
             )
         }
-        when (screen) {
-            Screen.Library -> Column {
-                Row(
-                    horizontalArrangement = Arrangement.spacedBy(8.dp),
-                    modifier = Modifier.horizontalScroll(rememberScrollState()).padding(horizontal = 8.dp),
-                ) {
-                    if (program != null && stack.size > 1) {
-                        TextButton(onClick = { stack = stack.dropLast(1) }) { Text(stringResource(R.string.back)) }
+        Column(Modifier.fillMaxSize()) {
+            Box(Modifier.weight(1f)) {
+                when (screen) {
+                    Screen.Library -> Column {
+                        Row(
+                            horizontalArrangement = Arrangement.spacedBy(8.dp),
+                            modifier = Modifier.horizontalScroll(rememberScrollState()).padding(horizontal = 8.dp),
+                        ) {
+                            if (program != null && stack.size > 1) {
+                                TextButton(onClick = { stack = stack.dropLast(1) }) { Text(stringResource(R.string.back)) }
+                            }
+                            TextButton(onClick = { stack = stack + "progress" }) { Text(stringResource(R.string.progress)) }
+                            TextButton(onClick = { stack = stack + "import" }) { Text(stringResource(R.string.import_program)) }
+                            TextButton(onClick = { makeProgram() }) { Text(stringResource(R.string.make_program)) }
+                        }
+                        Box(Modifier.weight(1f)) {
+                            LibraryScreen(
+                                lang = lang,
+                                onOpen = { id -> stack = stack + "routine:$id" },
+                            )
+                        }
                     }
-                    TextButton(onClick = { stack = stack + "progress" }) { Text(stringResource(R.string.progress)) }
-                    TextButton(onClick = { stack = stack + "import" }) { Text(stringResource(R.string.import_program)) }
-                    TextButton(onClick = { makeProgram() }) { Text(stringResource(R.string.make_program)) }
-                }
-                Box(Modifier.weight(1f)) {
-                    LibraryScreen(
+                    Screen.Today -> {
+                        val json = program
+                        if (json == null) {
+                            LaunchedEffect(Unit) { stack = listOf("library") }
+                        } else {
+                            TodayScreen(
+                                programJson = json,
+                                lang = lang,
+                                onStart = { routineId, week -> requestStart("program:$week:$routineId") },
+                                onProgress = { stack = stack + "progress" },
+                                onLibrary = { stack = stack + "library" },
+                                onImport = { stack = stack + "import" },
+                                onMakeProgram = { makeProgram() },
+                                onEdit = { editProgram(json) },
+                            )
+                        }
+                    }
+                    Screen.Progress -> ProgressScreen(
+                        programJson = program,
                         lang = lang,
-                        onOpen = { id -> stack = stack + "routine:$id" },
-                    )
-                }
-            }
-            Screen.Today -> {
-                val json = program
-                if (json == null) {
-                    LaunchedEffect(Unit) { stack = listOf("library") }
-                } else {
-                    TodayScreen(
-                        programJson = json,
-                        lang = lang,
-                        onStart = { routineId, week -> pendingStart = "program:$week:$routineId" },
-                        onProgress = { stack = stack + "progress" },
-                        onLibrary = { stack = stack + "library" },
-                        onImport = { stack = stack + "import" },
-                        onMakeProgram = { makeProgram() },
-                        onEdit = { editProgram(json) },
-                    )
-                }
-            }
-            Screen.Progress -> ProgressScreen(
-                programJson = program,
-                lang = lang,
-                onBack = { stack = stack.dropLast(1) },
-            )
-            Screen.Import -> ImportScreen(
-                onBack = { stack = stack.dropLast(1) },
-                onOpenFile = {
-                    // .unknot files come as JSON or with no known type.
-                    openProgramFile.launch(arrayOf("application/json", "application/octet-stream", "text/plain", "*/*"))
-                },
-                onPreview = { json ->
-                    importing = json
-                    stack = stack + "preview"
-                },
-            )
-            Screen.Preview -> {
-                val json = importing
-                if (json == null) {
-                    LaunchedEffect(Unit) { stack = stack.dropLast(1).ifEmpty { listOf(home) } }
-                } else {
-                    ProgramPreviewScreen(
-                        json = json,
-                        lang = lang,
-                        onAccept = {
-                            if (ProgramStore.save(this, json)) {
-                                program = json
-                                importing = null
-                                stack = listOf("today")
-                            } else {
-                                Toast.makeText(this, R.string.save_failed, Toast.LENGTH_LONG).show()
-                            }
-                        },
-                        onCancel = {
-                            importing = null
-                            stack = stack.dropLast(1).ifEmpty { listOf(home) }
-                        },
-                    )
-                }
-            }
-            Screen.Therapist -> {
-                val current = draft
-                if (current == null) {
-                    LaunchedEffect(Unit) { stack = stack.dropLast(1).ifEmpty { listOf(home) } }
-                } else {
-                    TherapistScreen(
-                        draft = current,
-                        lang = lang,
-                        onChange = { draft = it },
                         onBack = { stack = stack.dropLast(1) },
-                        onNew = {
-                            try {
-                                draft = programDraftNew(JournalStore.today())
-                            } catch (e: UnknotException) {
-                                Toast.makeText(this, errorText(this, e), Toast.LENGTH_LONG).show()
-                            }
+                    )
+                    Screen.Import -> ImportScreen(
+                        onBack = { stack = stack.dropLast(1) },
+                        onOpenFile = {
+                            // .unknot files come as JSON or with no known type.
+                            openProgramFile.launch(arrayOf("application/json", "application/octet-stream", "text/plain", "*/*"))
                         },
-                        // Through the same preview as an imported program.
-                        onUse = { json ->
+                        onPreview = { json ->
                             importing = json
                             stack = stack + "preview"
                         },
                     )
+                    Screen.Preview -> {
+                        val json = importing
+                        if (json == null) {
+                            LaunchedEffect(Unit) { stack = stack.dropLast(1).ifEmpty { listOf(home) } }
+                        } else {
+                            ProgramPreviewScreen(
+                                json = json,
+                                lang = lang,
+                                onAccept = {
+                                    if (ProgramStore.save(this@MainActivity, json)) {
+                                        program = json
+                                        importing = null
+                                        stack = listOf("today")
+                                    } else {
+                                        Toast.makeText(this@MainActivity, R.string.save_failed, Toast.LENGTH_LONG).show()
+                                    }
+                                },
+                                onCancel = {
+                                    importing = null
+                                    stack = stack.dropLast(1).ifEmpty { listOf(home) }
+                                },
+                            )
+                        }
+                    }
+                    Screen.Therapist -> {
+                        val current = draft
+                        if (current == null) {
+                            LaunchedEffect(Unit) { stack = stack.dropLast(1).ifEmpty { listOf(home) } }
+                        } else {
+                            TherapistScreen(
+                                draft = current,
+                                lang = lang,
+                                onChange = { draft = it },
+                                onBack = { stack = stack.dropLast(1) },
+                                onNew = {
+                                    try {
+                                        draft = programDraftNew(JournalStore.today())
+                                    } catch (e: UnknotException) {
+                                        Toast.makeText(this@MainActivity, errorText(e), Toast.LENGTH_LONG).show()
+                                    }
+                                },
+                                // Through the same preview as an imported program.
+                                onUse = { json ->
+                                    importing = json
+                                    stack = stack + "preview"
+                                },
+                            )
+                        }
+                    }
+                    is Screen.Routine -> RoutineScreen(
+                        id = screen.id,
+                        lang = lang,
+                        onBack = { stack = stack.dropLast(1) },
+                        onStart = { id -> requestStart("builtin:$id") },
+                    )
+                    Screen.Player -> if (service != null && !service.hasSession) {
+                        // Recreated after the process was gone: nothing to play.
+                        LaunchedEffect(Unit) { stack = stack.dropLast(1) }
+                    } else {
+                        PlayerScreen(
+                            service = service,
+                            onClose = {
+                                // A refused entry keeps its checkpoint; the next start offers it again.
+                            service?.close()?.let { Toast.makeText(this@MainActivity, errorText(it), Toast.LENGTH_LONG).show() }
+                                stack = stack.dropLast(1)
+                            },
+                        )
+                    }
                 }
             }
-            is Screen.Routine -> RoutineScreen(
-                id = screen.id,
-                lang = lang,
-                onBack = { stack = stack.dropLast(1) },
-                onStart = { id -> pendingStart = "builtin:$id" },
-            )
-            Screen.Player -> if (service != null && !service.hasSession) {
-                // Recreated after the process was gone: nothing to play.
-                LaunchedEffect(Unit) { stack = stack.dropLast(1) }
-            } else {
-                PlayerScreen(
-                    service = service,
-                    onClose = {
-                        service?.close()
-                        stack = stack.dropLast(1)
-                    },
-                )
+            // A session held while the person is elsewhere: the way back to it.
+            val held = heldFrame(service)
+            if (held != null && SessionNavigation.showsBar(held.status, onPlayer = screen == Screen.Player)) {
+                NowPlayingBar(held, service?.title.orEmpty()) { stack = toPlayer(stack) }
             }
         }
     }
 
-    /** Asks whether to resume [saved] or forget it. */
+    /** Asks whether to resume [saved] (or, when it is [over], to rate and save it) or forget it. */
     @Composable
-    private fun ResumeDialog(saved: SavedSession, onResume: () -> Unit, onDiscard: () -> Unit) {
-        val title = remember(saved) {
-            try {
-                builtinRoutine(saved.routineId, saved.lang).title
-            } catch (e: UnknotException) {
-                saved.routineId
-            }
-        }
+    private fun ResumeDialog(saved: CheckpointRecord, over: Boolean, onResume: () -> Unit, onDiscard: () -> Unit) {
         AlertDialog(
             onDismissRequest = { },
             title = { Text(stringResource(R.string.resume_title)) },
-            text = { Text(stringResource(R.string.resume_text, title)) },
+            text = {
+                Text(stringResource(if (over) R.string.resume_over_text else R.string.resume_text, saved.routineTitle))
+            },
             confirmButton = { TextButton(onClick = onResume) { Text(stringResource(R.string.resume_session)) } },
             dismissButton = { TextButton(onClick = onDiscard) { Text(stringResource(R.string.discard_session)) } },
         )
     }
+
+    // The back stack with the player on top, once.
+    private fun toPlayer(stack: List<String>): List<String> = stack.filter { it != "player" } + "player"
 
     private fun decode(entry: String): Screen = when {
         entry == "player" -> Screen.Player

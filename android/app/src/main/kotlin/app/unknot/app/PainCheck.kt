@@ -17,56 +17,103 @@ import androidx.compose.runtime.Composable
 import androidx.compose.runtime.getValue
 import androidx.compose.runtime.mutableFloatStateOf
 import androidx.compose.runtime.mutableStateOf
+import androidx.compose.runtime.remember
 import androidx.compose.runtime.saveable.rememberSaveable
 import androidx.compose.runtime.setValue
 import androidx.compose.ui.Modifier
 import androidx.compose.ui.res.stringResource
+import androidx.compose.ui.semantics.LiveRegionMode
 import androidx.compose.ui.semantics.contentDescription
+import androidx.compose.ui.semantics.liveRegion
 import androidx.compose.ui.semantics.semantics
 import androidx.compose.ui.semantics.stateDescription
 import androidx.compose.ui.unit.dp
 import app.unknot.core.PressureFeedback
+import app.unknot.core.UnknotException
+import app.unknot.core.checkPainBefore
+import app.unknot.core.numbers
+import app.unknot.core.painValueText
 import kotlin.math.roundToInt
 
-/** A 0–10 pain slider with its value shown and read out. */
+/** The pain slider on the core's scale, with its value shown and read out in the core's words. */
 @Composable
 fun PainSlider(value: Int, onChange: (Int) -> Unit) {
+    val lang = phoneLang()
+    val scale = remember(lang) { numbers(lang) }
     var position by rememberSaveable(value) { mutableFloatStateOf(value.toFloat()) }
     val label = stringResource(R.string.pain_label)
-    val state = stringResource(R.string.pain_value, position.roundToInt())
+    val state = painValueText(position.roundToInt(), lang)
     Column {
         Text(state, style = MaterialTheme.typography.headlineSmall)
         Slider(
             value = position,
             onValueChange = { position = it },
             onValueChangeFinished = { onChange(position.roundToInt()) },
-            valueRange = 0f..10f,
-            steps = 9,
+            valueRange = scale.painMin.toFloat()..scale.painMax.toFloat(),
+            steps = (scale.painMax - scale.painMin - 1).coerceAtLeast(0),
             modifier = Modifier.fillMaxWidth().semantics {
                 contentDescription = label
                 stateDescription = state
             },
         )
         Row(Modifier.fillMaxWidth(), horizontalArrangement = Arrangement.SpaceBetween) {
-            Text(stringResource(R.string.pain_none), style = MaterialTheme.typography.bodySmall)
-            Text(stringResource(R.string.pain_worst), style = MaterialTheme.typography.bodySmall)
+            Text(scale.painNone, style = MaterialTheme.typography.bodySmall)
+            Text(scale.painWorst, style = MaterialTheme.typography.bodySmall)
         }
     }
 }
 
 /**
- * Before a session: how much it hurts now, or one tap on "Skip". Calls
- * [onStart] with the rating or null; [onCancel] does not start.
+ * Before a session: how much it hurts now, or one tap on "Skip". The core
+ * checks the rating against the program's limit ([stopAbove]; null
+ * without a program: the general limit) and says what to show: the rule
+ * to keep in mind, or why not to start, in which case "Start" is not
+ * offered. Calls [onStart] with the rating or null; [onCancel] does not
+ * start.
  */
 @Composable
-fun PainBeforeDialog(onStart: (Int?) -> Unit, onCancel: () -> Unit) {
+fun PainBeforeDialog(stopAbove: Int?, onStart: (Int?) -> Unit, onCancel: () -> Unit) {
     var pain by rememberSaveable { mutableStateOf(0) }
+    val lang = phoneLang()
+    val check = remember(pain, stopAbove, lang) {
+        try {
+            checkPainBefore(pain, stopAbove, lang)
+        } catch (e: UnknotException) {
+            null
+        }
+    }
+    val goOn = check?.goOn != false
     AlertDialog(
         onDismissRequest = onCancel,
         title = { Text(stringResource(R.string.pain_before_title)) },
-        text = { PainSlider(pain) { pain = it } },
-        confirmButton = { TextButton(onClick = { onStart(pain) }) { Text(stringResource(R.string.start)) } },
-        dismissButton = { TextButton(onClick = { onStart(null) }) { Text(stringResource(R.string.skip)) } },
+        text = {
+            Column(verticalArrangement = Arrangement.spacedBy(12.dp)) {
+                PainSlider(pain) { pain = it }
+                check?.let { c ->
+                    if (c.title.isNotEmpty()) {
+                        Text(c.title, style = MaterialTheme.typography.titleMedium, color = MaterialTheme.colorScheme.error)
+                    }
+                    Text(
+                        c.message,
+                        style = MaterialTheme.typography.bodyMedium,
+                        color = if (c.goOn) MaterialTheme.colorScheme.onSurface else MaterialTheme.colorScheme.error,
+                        modifier = Modifier.semantics { liveRegion = LiveRegionMode.Polite },
+                    )
+                }
+            }
+        },
+        confirmButton = {
+            if (goOn) {
+                TextButton(onClick = { onStart(pain) }) { Text(stringResource(R.string.start)) }
+            } else {
+                TextButton(onClick = onCancel) { Text(stringResource(R.string.cancel)) }
+            }
+        },
+        dismissButton = if (goOn) {
+            { TextButton(onClick = { onStart(null) }) { Text(stringResource(R.string.skip)) } }
+        } else {
+            null
+        },
     )
 }
 

@@ -20,6 +20,7 @@ import androidx.compose.runtime.Composable
 import androidx.compose.runtime.LaunchedEffect
 import androidx.compose.runtime.getValue
 import androidx.compose.runtime.mutableStateOf
+import androidx.compose.runtime.remember
 import androidx.compose.runtime.saveable.rememberSaveable
 import androidx.compose.runtime.setValue
 import androidx.compose.runtime.withFrameMillis
@@ -28,7 +29,6 @@ import androidx.compose.ui.Modifier
 import androidx.compose.ui.geometry.Offset
 import androidx.compose.ui.geometry.Size
 import androidx.compose.ui.graphics.drawscope.Stroke
-import androidx.compose.ui.platform.LocalContext
 import androidx.compose.ui.res.stringResource
 import androidx.compose.ui.semantics.clearAndSetSemantics
 import androidx.compose.ui.semantics.contentDescription
@@ -42,10 +42,12 @@ import androidx.lifecycle.compose.collectAsStateWithLifecycle
 import app.unknot.core.Frame
 import app.unknot.core.SegmentKind
 import app.unknot.core.Status
+import app.unknot.core.countdownText
+import app.unknot.core.numbers
+import app.unknot.core.segmentKindName
+import app.unknot.core.sideName
+import app.unknot.core.tooMuchText
 import kotlinx.coroutines.flow.MutableStateFlow
-
-/** How much one tap on "extend" adds (the core has no preferred amount). */
-private const val EXTEND_MS = 15_000L
 
 /** Shortest gap between two screen refreshes while the session runs. */
 private const val REFRESH_MS = 33L
@@ -102,9 +104,10 @@ fun PlayerScreen(service: SessionService?, onClose: () -> Unit) {
 
 @Composable
 private fun Phase(f: Frame) {
-    val kindText = stringResource(kindLabel(f.kind))
+    val lang = phoneLang()
+    val kindText = segmentKindName(f.kind, lang)
     val detail = listOfNotNull(
-        f.side?.let { stringResource(sideLabel(it)) },
+        f.side?.let { sideName(it, lang) },
         f.rep?.let { stringResource(R.string.rep, it) },
         f.cycle?.let { stringResource(R.string.cycle, it) },
     ).joinToString(" · ")
@@ -119,7 +122,7 @@ private fun Phase(f: Frame) {
     val percent = (progress * 100).toInt()
     val described = stringResource(
         R.string.progress_description,
-        listOfNotNull(statusText, kindText, detail.ifEmpty { null }, f.segmentRemainingMs?.let { clockText(it) })
+        listOfNotNull(statusText, kindText, detail.ifEmpty { null }, f.segmentRemainingMs?.let { countdownText(it) })
             .joinToString(", "),
         percent,
     )
@@ -158,12 +161,12 @@ private fun Phase(f: Frame) {
         }
         Column(horizontalAlignment = Alignment.CenterHorizontally) {
             Text(statusText ?: kindText, style = MaterialTheme.typography.headlineMedium, textAlign = TextAlign.Center)
-            f.segmentRemainingMs?.let { Text(clockText(it), style = MaterialTheme.typography.displayMedium) }
+            f.segmentRemainingMs?.let { Text(countdownText(it), style = MaterialTheme.typography.displayMedium) }
             if (detail.isNotEmpty()) Text(detail, style = MaterialTheme.typography.titleMedium)
         }
     }
     Text(
-        stringResource(R.string.remaining, clockText(f.remainingMs)),
+        stringResource(R.string.remaining, countdownText(f.remainingMs)),
         style = MaterialTheme.typography.titleMedium,
     )
 }
@@ -172,14 +175,13 @@ private fun Phase(f: Frame) {
 private fun Controls(f: Frame, service: SessionService?, onClose: () -> Unit) {
     val over = f.status == Status.FINISHED || f.status == Status.STOPPED
     if (over) {
-        val context = LocalContext.current
         var error by rememberSaveable { mutableStateOf<String?>(null) }
         val s = service
-        if (s != null && s.hasDraft) {
+        if (s != null && s.awaitsRecording) {
             // Ratings after the session, then it goes into the journal.
             AfterSession(error) { pain, pressure ->
                 val refused = s.record(pain, pressure)
-                if (refused == null) onClose() else error = errorText(context, refused)
+                if (refused == null) onClose() else error = errorText(refused)
             }
             if (error != null) {
                 OutlinedButton(onClick = onClose, modifier = Modifier.fillMaxWidth().heightIn(min = 56.dp)) {
@@ -210,16 +212,13 @@ private fun Controls(f: Frame, service: SessionService?, onClose: () -> Unit) {
         Control(stringResource(R.string.next_step), "⏭", Modifier.weight(1f)) { service?.next() }
     }
     Row(horizontalArrangement = Arrangement.spacedBy(12.dp), modifier = Modifier.fillMaxWidth()) {
-        val seconds = (EXTEND_MS / 1000).toInt()
-        Control(
-            stringResource(R.string.extend, seconds),
-            stringResource(R.string.extend_short, seconds),
-            Modifier.weight(1f),
-        ) { service?.extend(EXTEND_MS) }
+        val step = remember { numbers(phoneLang()) }
+        Control(step.extendDescription, step.extendLabel, Modifier.weight(1f)) { service?.extend(step.extendMs) }
         Control(stringResource(R.string.stop), "■", Modifier.weight(1f)) { service?.stop() }
     }
     // "Too much": marks the moment for the therapist (the session goes on).
     var marks by rememberSaveable { mutableStateOf(service?.discomfortCount ?: 0) }
+    val tooMuch = tooMuchText(marks, phoneLang())
     OutlinedButton(
         onClick = {
             service?.markDiscomfort()
@@ -227,12 +226,9 @@ private fun Controls(f: Frame, service: SessionService?, onClose: () -> Unit) {
         },
         modifier = Modifier.fillMaxWidth().heightIn(min = 56.dp),
     ) {
-        Text(
-            if (marks == 0) stringResource(R.string.too_much)
-            else stringResource(R.string.too_much_marked, marks),
-            style = MaterialTheme.typography.titleMedium,
-        )
+        Text(tooMuch.label, style = MaterialTheme.typography.titleMedium)
     }
+    if (tooMuch.message.isNotEmpty()) Text(tooMuch.message, style = MaterialTheme.typography.bodyLarge, textAlign = TextAlign.Center)
 }
 
 /** A large button whose TalkBack label is [description]. */

@@ -84,7 +84,7 @@ fun ProgramQrScreen(code: String, title: String, onClose: () -> Unit) {
                 if (m != null) {
                     QrCode(m, stringResource(R.string.qr_description, title), Modifier.fillMaxSize())
                 } else {
-                    val why = matrix.exceptionOrNull()?.let { errorText(context, it) }.orEmpty()
+                    val why = matrix.exceptionOrNull()?.let { errorText(it) }.orEmpty()
                     Text(stringResource(R.string.qr_failed, why), color = MaterialTheme.colorScheme.error)
                 }
             }

@@ -48,6 +48,9 @@ import app.unknot.core.WeekRecord
 import java.io.File
 import java.io.IOException
 import kotlin.math.roundToInt
+import app.unknot.core.durationText
+import app.unknot.core.flagTitle
+import app.unknot.core.numbers
 
 /**
  * Progress from the journal, as the core measures it against the active
@@ -82,7 +85,7 @@ fun ProgressScreen(programJson: String?, lang: String, onBack: () -> Unit) {
         }
         if (stats == null) {
             item {
-                val why = loaded.exceptionOrNull()?.let { errorText(context, it) }.orEmpty()
+                val why = loaded.exceptionOrNull()?.let { errorText(it) }.orEmpty()
                 Text(stringResource(R.string.journal_failed, why), color = MaterialTheme.colorScheme.error)
             }
             return@LazyColumn
@@ -109,7 +112,7 @@ fun ProgressScreen(programJson: String?, lang: String, onBack: () -> Unit) {
                         shareExports(context, programJson, lang)
                         null
                     } catch (e: UnknotException) {
-                        errorText(context, e)
+                        errorText(e)
                     } catch (e: IOException) {
                         e.message ?: e.toString()
                     }
@@ -126,7 +129,7 @@ private fun FlagCard(flag: FlagRecord) {
     Card(colors = CardDefaults.cardColors(containerColor = MaterialTheme.colorScheme.errorContainer)) {
         Column(Modifier.padding(16.dp), verticalArrangement = Arrangement.spacedBy(6.dp)) {
             Text(
-                stringResource(R.string.flag_title, flag.routineTitle),
+                flagTitle(flag.routineTitle, phoneLang()),
                 style = MaterialTheme.typography.titleLarge,
                 color = MaterialTheme.colorScheme.onErrorContainer,
                 modifier = Modifier.semantics { heading() },
@@ -144,7 +147,7 @@ private fun Summary(stats: StatsRecord) {
     Column(verticalArrangement = Arrangement.spacedBy(4.dp)) {
         Text(stringResource(R.string.streak, stats.streak.days), style = MaterialTheme.typography.headlineSmall)
         Text(stringResource(R.string.sessions_count, stats.sessions, stats.completed), style = MaterialTheme.typography.bodyLarge)
-        Text(stringResource(R.string.active_time, clockText(stats.activeMs)), style = MaterialTheme.typography.bodyLarge)
+        Text(stringResource(R.string.active_time, durationText(stats.activeMs, phoneLang())), style = MaterialTheme.typography.bodyLarge)
         stats.adherence?.let {
             Text(
                 stringResource(
@@ -197,7 +200,7 @@ private fun PainChart(weeks: List<WeekRecord>) {
             modifier = Modifier.semantics { heading() },
         )
         Canvas(Modifier.fillMaxWidth().height(180.dp).padding(vertical = 8.dp).semantics { contentDescription = described }) {
-            for (level in 0..10 step 5) {
+            for (level in listOf(PAIN.painMin, (PAIN.painMin + PAIN.painMax) / 2, PAIN.painMax)) {
                 val y = yOf(level.toDouble())
                 drawLine(grid, Offset(0f, y), Offset(size.width, y), strokeWidth = 1.dp.toPx())
             }
@@ -211,7 +214,13 @@ private fun PainChart(weeks: List<WeekRecord>) {
     }
 }
 
-private fun DrawScope.yOf(pain: Double): Float = size.height * (1f - (pain / 10.0).toFloat().coerceIn(0f, 1f))
+/** The core's pain scale, which the chart spans. */
+private val PAIN by lazy { numbers(phoneLang()) }
+
+private fun DrawScope.yOf(pain: Double): Float {
+    val span = (PAIN.painMax - PAIN.painMin).coerceAtLeast(1)
+    return size.height * (1f - ((pain - PAIN.painMin) / span).toFloat().coerceIn(0f, 1f))
+}
 
 private fun DrawScope.xOf(index: Int, count: Int): Float =
     if (count <= 1) size.width / 2 else size.width * index / (count - 1)

@@ -27,6 +27,7 @@ import androidx.compose.ui.semantics.semantics
 import androidx.compose.ui.semantics.stateDescription
 import androidx.compose.ui.unit.dp
 import app.unknot.core.RoutineSummary
+import app.unknot.core.durationText
 
 /**
  * The built-in routines to add to the draft, each with its summary and
@@ -74,7 +75,7 @@ internal fun RoutinePicker(
                     Text(s.title, style = MaterialTheme.typography.titleLarge)
                     if (s.summary.isNotEmpty()) Text(s.summary, style = MaterialTheme.typography.bodyLarge)
                     Text(
-                        stringResource(R.string.routine_length, clockText(s.timedMs), s.steps),
+                        stringResource(R.string.routine_length, durationText(s.timedMs, phoneLang()), s.steps),
                         style = MaterialTheme.typography.bodyMedium,
                     )
                     if (added) Text("✓ $addedText", style = MaterialTheme.typography.titleSmall)

@@ -28,9 +28,15 @@ import androidx.compose.ui.semantics.heading
 import androidx.compose.ui.semantics.semantics
 import androidx.compose.ui.unit.dp
 import app.unknot.core.RoutineDetails
+import app.unknot.core.SegmentKind
+import app.unknot.core.segmentKindName
 import app.unknot.core.StepDetails
 import app.unknot.core.UnknotException
 import app.unknot.core.builtinRoutine
+import app.unknot.core.durationText
+import app.unknot.core.elapsedText
+import app.unknot.core.wordName
+import app.unknot.core.WordKind
 
 /**
  * One routine: summary, cautions (before the start button), equipment and
@@ -49,7 +55,7 @@ fun RoutineScreen(id: String, lang: String, onBack: () -> Unit, onStart: (String
     var error by remember { mutableStateOf<String?>(null) }
     val details = loaded.getOrNull()
     if (details == null) {
-        val why = loaded.exceptionOrNull()?.let { errorText(context, it) }.orEmpty()
+        val why = loaded.exceptionOrNull()?.let { errorText(it) }.orEmpty()
         Column(Modifier.padding(16.dp)) {
             Text(stringResource(R.string.load_failed, why))
             TextButton(onClick = onBack) { Text(stringResource(R.string.back)) }
@@ -70,7 +76,7 @@ fun RoutineScreen(id: String, lang: String, onBack: () -> Unit, onStart: (String
             )
             if (details.summary.isNotEmpty()) Text(details.summary, style = MaterialTheme.typography.bodyLarge)
             Text(
-                stringResource(R.string.routine_length, clockText(details.timedMs), details.steps.size),
+                stringResource(R.string.routine_length, durationText(details.timedMs, phoneLang()), details.steps.size),
                 style = MaterialTheme.typography.titleMedium,
             )
         }
@@ -78,7 +84,7 @@ fun RoutineScreen(id: String, lang: String, onBack: () -> Unit, onStart: (String
         if (details.equipment.isNotEmpty()) {
             item {
                 Text(stringResource(R.string.equipment), style = MaterialTheme.typography.titleMedium)
-                Text(details.equipment.joinToString(", ", transform = ::vocabLabel))
+                Text(details.equipment.joinToString(", ") { wordName(WordKind.TOOL, it, phoneLang()) ?: it })
             }
         }
         item {
@@ -89,7 +95,7 @@ fun RoutineScreen(id: String, lang: String, onBack: () -> Unit, onStart: (String
                         onStart(details.id)
                         null
                     } catch (e: UnknotException) {
-                        errorText(context, e)
+                        errorText(e)
                     }
                 },
                 modifier = Modifier.fillMaxWidth().heightIn(min = 56.dp),
@@ -123,13 +129,13 @@ private fun Cautions(details: RoutineDetails) {
 @Composable
 private fun StepRow(step: StepDetails) {
     Row(horizontalArrangement = Arrangement.spacedBy(12.dp), modifier = Modifier.fillMaxWidth()) {
-        Text(clockText(step.startMs), style = MaterialTheme.typography.bodyMedium)
+        Text(elapsedText(step.startMs), style = MaterialTheme.typography.bodyMedium)
         Column(Modifier.weight(1f)) {
             Text(step.title, style = MaterialTheme.typography.titleMedium)
             step.instructions?.let { Text(it, style = MaterialTheme.typography.bodyMedium) }
-            val pace = stringResource(R.string.kind_manual)
+            val pace = segmentKindName(SegmentKind.MANUAL, phoneLang())
             val length = buildString {
-                if (step.timedMs > 0) append(clockText(step.timedMs))
+                if (step.timedMs > 0) append(durationText(step.timedMs, phoneLang()))
                 if (step.untimed > 0) {
                     if (isNotEmpty()) append(" · ")
                     append(pace)

@@ -22,18 +22,22 @@ import android.widget.Toast
 import androidx.core.app.ServiceCompat
 import app.unknot.audio.MediaControls
 import app.unknot.audio.WakeLockPlan
-import app.unknot.core.DiscomfortMark
+import app.unknot.core.CheckpointRecord
 import app.unknot.core.Frame
-import app.unknot.core.Player
+import app.unknot.core.Journal
 import app.unknot.core.PressureFeedback
 import app.unknot.core.RoutineDetails
 import app.unknot.core.RoutineSource
+import app.unknot.core.SessionReport
+import app.unknot.core.SessionStart
 import app.unknot.core.Status
 import app.unknot.core.UnknotException
 import app.unknot.core.builtinRoutine
+import app.unknot.core.parseProgram
 import app.unknot.core.programRoutineForWeek
 import app.unknot.session.MonotonicClock
 import app.unknot.session.SessionController
+import app.unknot.session.SessionNavigation
 import app.unknot.session.WakeScheduler
 import kotlinx.coroutines.flow.StateFlow
 
@@ -78,26 +82,20 @@ class SessionService : Service() {
     /** The latest frame of the session, for Compose. */
     val frames: StateFlow<Frame?> get() = frameState.frames
 
-    /** Details of the routine being played, as the core reported them. */
+    /** Details of the routine being played, as the core reported them (null when they cannot be read again). */
     val routine: RoutineDetails? get() = playing?.details
 
-    /**
-     * What is being played: the routine's details, its id and language, and
-     * the active program's id when the routine is one of its routines (such
-     * a session is not saved for resuming: see [save]).
-     */
-    private class Playing(
-        val details: RoutineDetails,
-        val id: String,
-        val lang: String,
-        val programId: String? = null,
-    )
+    /** The title of the routine being played. */
+    val title: String? get() = playing?.title
 
-    /** The journal entry being built for the open session. */
-    private var draft: SessionDraft? = null
+    /** What is being played: the routine's details when known, and its title. */
+    private class Playing(val details: RoutineDetails?, val title: String)
 
-    /** Whether a journal entry is being built and not yet recorded. */
-    val hasDraft: Boolean get() = draft?.recorded == false
+    /** The status and step the journal's checkpoint was last written at. */
+    private var checkpointed: SessionNavigation.CheckpointKey? = null
+
+    /** Whether the session is over and not yet recorded: the ratings after it are asked for. */
+    val awaitsRecording: Boolean get() = controller?.awaitsRecording() == true
 
     // The clock every core call reads: monotonic and counting deep sleep.
     private val clock = object : MonotonicClock {
@@ -156,75 +154,63 @@ class SessionService : Service() {
      * core's [UnknotException] when the routine cannot be opened.
      */
     fun begin(id: String, lang: String, painBefore: Int?) {
-        openSession(id, lang, { builtinRoutine(id, lang) }) { clock, scheduler, sink ->
+        val details = builtinRoutine(id, lang)
+        openSession(lang, details, details.title) { clock, scheduler, sink ->
             SessionController.create(RoutineSource.Builtin(id), lang, clock, scheduler, sink)
         }
-        startDraft(painBefore)
-        controller?.start()
+        beginRecorded(painBefore)
     }
 
     /**
      * Opens routine [routineId] of the program [programJson] as it has grown
-     * by program [week] and starts it, recorded under [programId]. Throws
+     * by program [week] and starts it, recorded under the program. Throws
      * the core's [UnknotException] (e.g. `NotInProgram`, `InvalidProgram`).
      */
-    fun beginProgram(programJson: String, programId: String, routineId: String, week: Int, lang: String, painBefore: Int?) {
-        openSession(
-            routineId, lang, { programRoutineForWeek(programJson, routineId, week, lang) }, programId,
-        ) { clock, scheduler, sink ->
-            val player = Player.fromProgram(programJson, routineId, week, lang)
-            try {
-                SessionController(player, clock, scheduler, sink)
-            } catch (e: RuntimeException) {
-                player.close()
-                throw e
-            }
+    fun beginProgram(programJson: String, routineId: String, week: Int, lang: String, painBefore: Int?) {
+        val details = programRoutineForWeek(programJson, routineId, week, lang)
+        openSession(lang, details, details.title) { clock, scheduler, sink ->
+            SessionController.fromProgram(programJson, routineId, week, lang, clock, scheduler, sink)
         }
-        startDraft(painBefore)
-        controller?.start()
+        beginRecorded(painBefore)
     }
 
-    // A new journal entry from now, with the pain rating given before.
-    private fun startDraft(painBefore: Int?) {
-        val startWall = System.currentTimeMillis()
-        draft = SessionDraft(painBefore = painBefore, startWallMs = startWall)
-    }
-
-    /**
-     * "Too much": adds a discomfort mark at the current frame's step and
-     * timeline position to the entry being built. Ignored without a
-     * running, paused or waiting session.
-     */
-    fun markDiscomfort() {
+    // Starts the opened session and its journal record with the phone's
+    // wall clock, UTC offset and the rating before (the core checks it;
+    // a refused rating closes the session again), then checkpoints it.
+    private fun beginRecorded(painBefore: Int?) {
         val c = controller ?: return
-        val d = draft ?: return
-        val f = c.frame
-        if (f.status == Status.RUNNING || f.status == Status.PAUSED || f.status == Status.WAITING) {
-            d.discomfort += DiscomfortMark(f.step, f.positionMs)
+        val wall = PhoneClock.wallMs()
+        try {
+            c.begin(SessionStart(wall, PhoneClock.utcOffsetMin(wall), painBefore))
+        } catch (e: UnknotException) {
+            discard()
+            throw e
         }
+        // The first frame of the started session wrote its checkpoint (see onFrame).
     }
 
-    /** How many "too much" marks the entry being built holds. */
-    val discomfortCount: Int get() = draft?.discomfort?.size ?: 0
+    /** "Too much": the core marks the step and position playing now when the tap counts. */
+    fun markDiscomfort() {
+        controller?.markTooMuch()
+    }
+
+    /** How many "too much" marks the core counted. */
+    val discomfortCount: Int get() = controller?.tooMuchCount() ?: 0
 
     /**
      * Records the session that is over into the journal with the ratings
-     * given after it ([painAfter] and [pressure] may be skipped), once.
-     * Returns the journal's error when it refused the entry (nothing is
-     * written then), or null. The session stays open until [close].
-     * One small SQLite transaction on the calling (main) thread.
+     * given after it ([painAfter] and [pressure] may be skipped), once,
+     * by the core's rules (and removes its checkpoint). Returns the
+     * journal's error when it refused the entry (nothing is written then),
+     * or null. The session stays open until [close]. One small SQLite
+     * transaction on the calling (main) thread.
      */
     fun record(painAfter: Int?, pressure: PressureFeedback?): UnknotException? {
         val c = controller ?: return null
-        val p = playing ?: return null
-        val d = draft ?: return null
-        if (d.recorded) return null
-        val f = c.frame
-        if (f.status != Status.FINISHED && f.status != Status.STOPPED) return null
-        val entry = d.entry(p.id, p.details.title, p.programId, c.summary(), painAfter, pressure)
+        if (!c.awaitsRecording()) return null
+        val wall = PhoneClock.wallMs()
         return try {
-            JournalStore.open(this).use { it.record(entry) }
-            d.recorded = true
+            JournalStore.open(this).use { c.record(it, SessionReport(painAfter, pressure, null), wall, PhoneClock.utcOffsetMin(wall)) }
             null
         } catch (e: UnknotException) {
             e
@@ -232,48 +218,60 @@ class SessionService : Service() {
     }
 
     /**
-     * Brings back the session in [saved] where the core says it is now
-     * (a running session ran on meanwhile; after a reboot it comes back
-     * paused). Throws the core's [UnknotException] (e.g. `BadSnapshot`)
-     * when it cannot be restored; the saved file is then forgotten.
+     * Brings back the session checkpointed in the journal, with its start,
+     * program and rating before, where the core says it is now (paused
+     * where it was). [programJson] is the active program, for the details
+     * of a program routine. Throws the core's [UnknotException] (e.g.
+     * `BadSnapshot`) when it cannot be restored; the checkpoint is kept
+     * for the person to discard.
      */
-    fun restore(saved: SavedSession) {
-        try {
-            openSession(saved.routineId, saved.lang, { builtinRoutine(saved.routineId, saved.lang) }) { clock, scheduler, sink ->
-                SessionController.restore(
-                    RoutineSource.Builtin(saved.routineId), saved.lang, saved.snapshot, clock, scheduler, sink,
-                )
+    fun resumeSaved(programJson: String?) {
+        JournalStore.open(this).use { journal ->
+            val saved = journal.checkpoint() ?: return
+            val details = detailsOf(saved, programJson)
+            openSession(saved.lang, details, saved.routineTitle) { clock, scheduler, sink ->
+                SessionController.resume(journal, clock, scheduler, sink)
+                    ?: throw UnknotException.BadSnapshot(saved.routineTitle)
             }
-        } catch (e: UnknotException) {
-            SavedSession.clear(this)
-            throw e
         }
-        // The entry starts again from here: the time before the app went
-        // away and the rating given then are not kept with the snapshot.
-        startDraft(null)
         // Hands out what fell due while the app was away and arms the wake-up.
         controller?.refresh()
+    }
+
+    // The details of a checkpointed routine: built-in by id, or a routine
+    // of the active program as grown for its week; null when neither.
+    private fun detailsOf(saved: CheckpointRecord, programJson: String?): RoutineDetails? = try {
+        val week = saved.programWeek
+        when {
+            saved.builtin -> builtinRoutine(saved.routineId, saved.lang)
+            programJson != null && week != null && parseProgram(programJson, saved.lang).id == saved.programId ->
+                programRoutineForWeek(programJson, saved.routineId, week, saved.lang)
+            else -> null
+        }
+    } catch (e: UnknotException) {
+        null
     }
 
     /** Whether a session is open (running, paused, waiting or over but not closed). */
     val hasSession: Boolean get() = controller != null
 
     // Closes any session, then opens a controller made by [make] with the
-    // service's clock, scheduler and a new cue player for [lang]; [load]
-    // gives the routine's details.
+    // service's clock, scheduler and a new cue player for [lang]; [details]
+    // (when known) give the segment kinds for the cue sounds, [title] the
+    // notification's title.
     private inline fun openSession(
-        id: String,
         lang: String,
-        load: () -> RoutineDetails,
-        programId: String? = null,
+        details: RoutineDetails?,
+        title: String,
         make: (MonotonicClock, WakeScheduler, CuePlayer) -> SessionController,
     ) {
-        close()
-        val details = load()
+        // The journal holds one checkpoint: a session before that could not
+        // be recorded keeps it, and nothing new starts over it.
+        close()?.let { throw it }
         val sink = CuePlayer(
             this,
             lang,
-            segmentKind = { segment -> details.segments.getOrNull(segment)?.kind },
+            segmentKind = { segment -> details?.segments?.getOrNull(segment)?.kind },
             // A call or another app took the sound: pause, and stay paused.
             onFocusLost = { pause() },
             onVoiceFallback = {
@@ -286,7 +284,7 @@ class SessionService : Service() {
             sink.close()
             throw e
         }
-        playing = Playing(details, id, lang, programId)
+        playing = Playing(details, title)
         cues = sink
         media = MediaControlsSession(this) { command -> onMediaCommand(command) }
         controller = newController
@@ -344,36 +342,43 @@ class SessionService : Service() {
     fun redraw() { controller?.redraw() }
 
     /**
-     * Saves the session's snapshot with the routine id and language while
-     * the core reports it unfinished (running, paused or waiting); once it
-     * is over (or not started) the saved file is forgotten instead.
+     * Saves the session in the journal's checkpoint (any session, program
+     * sessions included), for resuming after the app is gone; the core
+     * removes the checkpoint once there is nothing to resume (not started,
+     * or recorded). A journal that cannot be written keeps the last one.
      */
     fun save() {
         val c = controller ?: return
-        val p = playing ?: return
-        // TODO: a program session cannot be saved in SavedSession (it
-        // restores built-in routines only); the journal's checkpoint
-        // (`Journal.saveCheckpoint`) keeps the grown routine, but needs the
-        // Player, which SessionController keeps to itself.
-        if (p.programId != null) return
-        when (c.frame.status) {
-            Status.RUNNING, Status.PAUSED, Status.WAITING ->
-                SavedSession.save(this, SavedSession(p.id, p.lang, c.snapshot()))
-            Status.READY, Status.FINISHED, Status.STOPPED -> SavedSession.clear(this)
+        val wall = PhoneClock.wallMs()
+        try {
+            JournalStore.open(this).use { c.checkpoint(it, wall, PhoneClock.utcOffsetMin(wall)) }
+            checkpointed = SessionNavigation.CheckpointKey(c.frame.status, c.frame.step)
+        } catch (e: UnknotException) {
+            // Kept for the next save; the session itself goes on.
         }
     }
 
     /**
-     * Ends and forgets the session (and its saved copy), releasing the
-     * native player. A session that is over and not yet recorded is
-     * recorded first, without ratings after it.
+     * Ends and forgets the session, releasing the native player. A session
+     * still going is stopped, and one over and not yet recorded is recorded
+     * without ratings after it (the core's `end`). Returns the journal's
+     * error when it refused the entry: its checkpoint then stays, and the
+     * next start offers it again.
      */
-    fun close() {
-        if (controller != null) {
-            record(null, null)
-            SavedSession.clear(this)
+    fun close(): UnknotException? {
+        val c = controller
+        var refused: UnknotException? = null
+        if (c != null) {
+            val wall = PhoneClock.wallMs()
+            try {
+                JournalStore.open(this).use { c.end(it, wall, PhoneClock.utcOffsetMin(wall)) }
+            } catch (e: UnknotException) {
+                save()
+                refused = e
+            }
         }
         discard()
+        return refused
     }
 
     // Drops the session in memory only: cancels the wake-up, frees the
@@ -385,7 +390,7 @@ class SessionService : Service() {
         cues?.close()
         cues = null
         playing = null
-        draft = null
+        checkpointed = null
         shownKey = null
         frameState.clear()
         applyWakeLock(wakePlan.release())
@@ -396,10 +401,9 @@ class SessionService : Service() {
     }
 
     override fun onDestroy() {
-        // Keep what was saved: the system may end the service with the
-        // session unfinished, and the next launch offers to resume it. A
-        // session that is over is recorded, without ratings after it.
-        record(null, null)
+        // Keep the checkpoint: the system may end the service with the
+        // session unfinished (or over and not yet rated), and the next
+        // launch offers it again.
         save()
         discard()
         super.onDestroy()
@@ -413,15 +417,13 @@ class SessionService : Service() {
         applyWakeLock(wakePlan.onFrame(frame.nowMs, frame.remainingMs, frame.status == Status.RUNNING, open))
         listenForNoisy(open)
         media?.show(
-            MediaControls.info(routine?.title ?: getString(R.string.app_name), frame),
+            MediaControls.info(title ?: getString(R.string.app_name), frame),
             getString(R.string.step_of, frame.step + 1, frame.stepCount),
         )
+        // The checkpoint follows the session step by step (and its end).
+        if (SessionNavigation.checkpointDue(checkpointed, SessionNavigation.CheckpointKey(frame.status, frame.step))) save()
         when (frame.status) {
-            Status.FINISHED, Status.STOPPED -> {
-                draft?.let { if (it.endWallMs == null) it.endWallMs = System.currentTimeMillis() }
-                SavedSession.clear(this)
-                leaveForeground()
-            }
+            Status.FINISHED, Status.STOPPED -> leaveForeground()
             Status.READY -> Unit
             Status.RUNNING, Status.PAUSED, Status.WAITING -> {
                 val key = listOf(frame.status, frame.step, frame.segment, frame.timedMs)
@@ -487,7 +489,7 @@ class SessionService : Service() {
         )
         val builder = Notification.Builder(this, CHANNEL)
             .setSmallIcon(android.R.drawable.ic_media_play)
-            .setContentTitle(routine?.title ?: getString(R.string.app_name))
+            .setContentTitle(title ?: getString(R.string.app_name))
             .setContentText(frame.stepTitle)
             .setSubText(getString(R.string.step_of, frame.step + 1, frame.stepCount))
             .setContentIntent(open)

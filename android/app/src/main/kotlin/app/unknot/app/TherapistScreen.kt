@@ -134,7 +134,7 @@ fun TherapistScreen(
                     onChange(programDraftAddRoutine(draft, id))
                     null
                 } catch (e: UnknotException) {
-                    errorText(context, e)
+                    errorText(e)
                 }
             },
             onDone = {
@@ -372,6 +372,7 @@ private fun LazyListScope.draftForm(
     val distinct = draft.items.map { it.builtinId }.toSet().size == draft.items.size
     itemsIndexed(draft.items, key = { i, item -> if (distinct) "item:${item.builtinId}" else "item#$i" }) { i, item ->
         ItemCard(
+            draft = draft,
             item = item,
             index = i,
             count = draft.items.size,

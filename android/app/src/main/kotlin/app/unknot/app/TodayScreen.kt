@@ -26,10 +26,10 @@ import androidx.compose.ui.res.stringResource
 import androidx.compose.ui.semantics.heading
 import androidx.compose.ui.semantics.semantics
 import androidx.compose.ui.unit.dp
-import app.unknot.core.DueRoutineRecord
-import app.unknot.core.ProgramStatus
+import app.unknot.core.TodayAction
+import app.unknot.core.TodayRoutineRecord
 import app.unknot.core.UnknotException
-import app.unknot.core.parseProgram
+import app.unknot.core.durationText
 
 /**
  * The start screen while a program is active: what it asks for today, as
@@ -54,9 +54,7 @@ fun TodayScreen(
     // Read again each time the screen is shown (after a session, say).
     val loaded = remember(programJson, lang) {
         try {
-            val program = parseProgram(programJson, lang)
-            val due = JournalStore.open(context).use { it.dueToday(programJson, JournalStore.today(), lang) }
-            Result.success(program to due)
+            Result.success(JournalStore.open(context).use { it.today(programJson, JournalStore.today(), lang) })
         } catch (e: UnknotException) {
             Result.failure(e)
         }
@@ -79,32 +77,20 @@ fun TodayScreen(
                 modifier = Modifier.semantics { heading() },
             )
         }
-        val (program, today) = loaded.getOrNull() ?: run {
+        val today = loaded.getOrNull() ?: run {
             item {
-                val why = loaded.exceptionOrNull()?.let { errorText(context, it) }.orEmpty()
+                val why = loaded.exceptionOrNull()?.let { errorText(it) }.orEmpty()
                 Text(why, color = MaterialTheme.colorScheme.error)
             }
             return@LazyColumn
         }
-        item { Text(program.title, style = MaterialTheme.typography.titleLarge) }
+        item { Text(today.title, style = MaterialTheme.typography.titleLarge) }
+        today.heading?.let { item { Text(it, style = MaterialTheme.typography.titleMedium) } }
+        today.message?.let { item { Text(it, style = MaterialTheme.typography.bodyLarge) } }
         val week = today.week
-        when {
-            today.status == ProgramStatus.NOT_STARTED -> item {
-                Text(stringResource(R.string.today_not_started, program.start), style = MaterialTheme.typography.bodyLarge)
-            }
-            today.status == ProgramStatus.ENDED -> item {
-                Text(stringResource(R.string.today_ended, program.end), style = MaterialTheme.typography.bodyLarge)
-            }
-            week == null || today.due.none { it.today > 0 || it.done > 0 } -> item {
-                week?.let { Text(stringResource(R.string.today_week, it, program.weeks)) }
-                Text(stringResource(R.string.today_nothing), style = MaterialTheme.typography.bodyLarge)
-            }
-            else -> {
-                item { Text(stringResource(R.string.today_week, week, program.weeks), style = MaterialTheme.typography.titleMedium) }
-                // Routines on other days this week show only while some are left.
-                items(today.due.filter { it.today > 0 || it.done > 0 }, key = { it.routineId }) { due ->
-                    DueCard(due) { onStart(due.routineId, week) }
-                }
+        if (week != null) {
+            items(today.routines.filter { it.shown }, key = { it.routineId }) { routine ->
+                DueCard(routine, lang) { onStart(routine.routineId, week) }
             }
         }
         // For the therapist, after everything the patient needs.
@@ -116,26 +102,24 @@ fun TodayScreen(
     }
 }
 
+/** One routine as the core answers it for today: its length, how today and the week stand, and its action. */
 @Composable
-private fun DueCard(due: DueRoutineRecord, onStart: () -> Unit) {
+private fun DueCard(routine: TodayRoutineRecord, lang: String, onStart: () -> Unit) {
     Card(Modifier.fillMaxWidth()) {
         Column(Modifier.padding(16.dp), verticalArrangement = Arrangement.spacedBy(6.dp)) {
-            Text(due.title, style = MaterialTheme.typography.titleLarge)
-            Text(clockText(due.timedMs), style = MaterialTheme.typography.bodyMedium)
-            Text(
-                if (due.leftToday == 0) stringResource(R.string.today_all_done)
-                else stringResource(R.string.today_left, due.done, due.today),
-                style = MaterialTheme.typography.bodyLarge,
-            )
-            due.weekLeft?.let { Text(stringResource(R.string.today_week_left, it)) }
-            if (due.leftToday > 0) {
-                Button(onClick = onStart, modifier = Modifier.fillMaxWidth().heightIn(min = 56.dp)) {
-                    Text(stringResource(R.string.start), style = MaterialTheme.typography.titleLarge)
+            Text(routine.title, style = MaterialTheme.typography.titleLarge)
+            Text(durationText(routine.timedMs, lang), style = MaterialTheme.typography.bodyMedium)
+            Text(routine.todayText, style = MaterialTheme.typography.bodyLarge)
+            routine.weekText?.let { Text(it) }
+            val label = routine.actionLabel.orEmpty()
+            when (routine.action) {
+                TodayAction.START -> Button(onClick = onStart, modifier = Modifier.fillMaxWidth().heightIn(min = 56.dp)) {
+                    Text(label, style = MaterialTheme.typography.titleLarge)
                 }
-            } else {
-                OutlinedButton(onClick = onStart, modifier = Modifier.fillMaxWidth().heightIn(min = 48.dp)) {
-                    Text(stringResource(R.string.start))
+                TodayAction.DO_AGAIN -> OutlinedButton(onClick = onStart, modifier = Modifier.fillMaxWidth().heightIn(min = 48.dp)) {
+                    Text(label)
                 }
+                TodayAction.NONE -> Unit
             }
         }
     }

@@ -11,6 +11,7 @@ import app.unknot.core.SessionRecording
 import app.unknot.core.SessionReport
 import app.unknot.core.SessionStart
 import app.unknot.core.SessionSummary
+import app.unknot.core.Status
 import app.unknot.core.Update
 import java.util.concurrent.CopyOnWriteArrayList
 
@@ -166,6 +167,38 @@ class SessionController(
         journal.saveCheckpoint(player, clock.nowMs(), wallMs, utcOffsetMin)
     }
 
+    /**
+     * Whether the session is over (finished or stopped) and not yet in the
+     * journal: the ratings after it are still to be asked for.
+     */
+    fun awaitsRecording(): Boolean = synchronized(lock) {
+        check(!closed) { "the session controller is closed" }
+        val s = frame.status
+        (s == Status.FINISHED || s == Status.STOPPED) && player.recording().recordedId == null
+    }
+
+    /** How many "too much" taps the core counted so far. */
+    fun tooMuchCount(): Int = recording().tooMuch.size
+
+    /**
+     * Ends the session for good before the controller is dropped (another
+     * routine starts, or "Done"): a session still going is stopped, and one
+     * over and not yet recorded is recorded without ratings after it, so
+     * nothing is lost. Returns the journal id, or null for a session never
+     * started (its checkpoint is removed). Throws the journal's
+     * `UnknotException` when it refuses the entry; the checkpoint is then
+     * kept.
+     */
+    fun end(journal: Journal, wallMs: Long, utcOffsetMin: Int): Long? = synchronized(lock) {
+        check(!closed) { "the session controller is closed" }
+        if (SessionNavigation.isGoing(frame.status)) stop()
+        if (frame.status == Status.READY) {
+            journal.saveCheckpoint(player, clock.nowMs(), wallMs, utcOffsetMin)
+            return null
+        }
+        journal.recordSession(player, SessionReport(null, null, null), clock.nowMs(), wallMs, utcOffsetMin)
+    }
+
     /** Cancels the wake-up and frees the player. Safe to call twice. */
     override fun close() {
         synchronized(lock) {
@@ -204,6 +237,30 @@ class SessionController(
             scheduler: WakeScheduler,
             cues: CueSink,
         ): SessionController = SessionController(Player(source, lang), clock, scheduler, cues)
+
+        /**
+         * A controller over a new session of routine [routineId] of the
+         * program [programJson] as grown by program [week], spoken in
+         * [lang]; the session is recorded under the program. Throws the
+         * core's `UnknotException` (`NotInProgram`, `InvalidProgram`).
+         */
+        fun fromProgram(
+            programJson: String,
+            routineId: String,
+            week: Int,
+            lang: String,
+            clock: MonotonicClock,
+            scheduler: WakeScheduler,
+            cues: CueSink,
+        ): SessionController {
+            val player = Player.fromProgram(programJson, routineId, week, lang)
+            return try {
+                SessionController(player, clock, scheduler, cues)
+            } catch (e: RuntimeException) {
+                player.close()
+                throw e
+            }
+        }
 
         /**
          * A controller over a session restored from [snapshot] at the
