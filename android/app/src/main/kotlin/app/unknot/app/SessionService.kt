@@ -273,7 +273,8 @@ class SessionService : Service() {
         val sink = CuePlayer(
             this,
             lang,
-            segmentKind = { segment -> details.segments.getOrNull(segment)?.kind },
+            // Voice, tones or vibration only, as set (read at every cue).
+            style = { CueSettings.style(this) },
             // A call or another app took the sound: pause, and stay paused.
             onFocusLost = { pause() },
             onVoiceFallback = {
@@ -339,9 +340,6 @@ class SessionService : Service() {
 
     /** A fresh frame for the screen (hands out any cue that fell due). */
     fun refresh() { controller?.refresh() }
-
-    /** A fresh frame for a screen redrawing while the session runs (the core's light pulse). */
-    fun redraw() { controller?.redraw() }
 
     /**
      * Saves the session's snapshot with the routine id and language while
