@@ -70,14 +70,14 @@ class CuePlayer(
         .build()
     private val main = Handler(Looper.getMainLooper())
     private val hold = FocusHold()
-    private val focusListener = AudioManager.OnAudioFocusChangeListener { change ->
+    private val focusListener: AudioManager.OnAudioFocusChangeListener = AudioManager.OnAudioFocusChangeListener { change ->
         if (FocusPolicy.pauses(change)) {
             silence()
             if (hold.lost()) audio?.abandonAudioFocusRequest(focus)
             onFocusLost()
         }
     }
-    private val focus = AudioFocusRequest.Builder(AudioManager.AUDIOFOCUS_GAIN_TRANSIENT_MAY_DUCK)
+    private val focus: AudioFocusRequest = AudioFocusRequest.Builder(AudioManager.AUDIOFOCUS_GAIN_TRANSIENT_MAY_DUCK)
         .setAudioAttributes(speechAttributes)
         .setOnAudioFocusChangeListener(focusListener, main)
         .build()

@@ -37,7 +37,10 @@ class PlayerAnimationTest {
             SessionController(player, clock, scheduler, sink).use { c ->
                 val screen = PlayerAnimation(clock, refresh = { c.refresh() })
                 var shown: Shown? = null
-                c.addListener { frame -> shown = screen.show(frame) }
+                // What the service does with every frame (notification, media
+                // session, wake lock) happens only as often as this.
+                var published = 0
+                c.addListener { frame -> published++; shown = screen.show(frame) }
                 val setup = player.calls // the controller's first frame
                 c.start(); shadow.start(clock.now); inputs++
                 var pausedOnce = false
@@ -76,6 +79,7 @@ class PlayerAnimationTest {
                 val calls = player.calls - setup
                 assertEquals("$id: no late wake-ups", 0, screen.lateRefreshes)
                 assertEquals("$id: every call was a wake-up or input", wakes + inputs, calls)
+                assertEquals("$id: a frame published per call, and the first", calls + 1, published)
                 assertTrue("$id: $wakes wake-ups for ${sink.spoken.size} spoken cues", wakes <= sink.spoken.size)
                 assertTrue("$id: $calls calls in $seconds s ($drawn frames drawn)", calls - wakes - inputs <= seconds)
                 assertTrue("$id: $calls calls in $seconds s", calls < seconds)
