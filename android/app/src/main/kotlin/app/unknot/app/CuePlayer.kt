@@ -26,6 +26,8 @@ import app.unknot.audio.VoiceOutcome
 import app.unknot.core.Cue
 import app.unknot.core.CueStyle
 import app.unknot.session.CueSink
+import java.nio.ByteBuffer
+import java.nio.ByteOrder
 import java.util.Locale
 
 /**
@@ -220,8 +222,17 @@ class CuePlayer(
             release(token)
             return true
         }
-        t.write(samples, 0, samples.size)
-        t.play()
+        // 16-bit samples in the platform's byte order.
+        val bytes = ByteBuffer.allocate(samples.size * 2).order(ByteOrder.nativeOrder())
+        bytes.asShortBuffer().put(samples)
+        try {
+            t.write(bytes.array(), 0, samples.size * 2)
+            t.play()
+        } catch (e: IllegalStateException) {
+            t.release()
+            release(token)
+            return true
+        }
         track = t
         toneToken = token
         // A little after the last sample, for the output's latency.
