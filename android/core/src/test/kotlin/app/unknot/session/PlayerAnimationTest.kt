@@ -1,5 +1,6 @@
 package app.unknot.session
 
+import app.unknot.audio.WakeLockPlan
 import app.unknot.core.Frame
 import app.unknot.core.Player
 import app.unknot.core.RoutineSource
@@ -40,7 +41,16 @@ class PlayerAnimationTest {
                 // What the service does with every frame (notification, media
                 // session, wake lock) happens only as often as this.
                 var published = 0
-                c.addListener { frame -> published++; shown = screen.show(frame) }
+                // The service's wake lock, from the same frames.
+                val wakeLock = WakeLockPlan()
+                val lockSteps = mutableListOf<WakeLockPlan.Step>()
+                c.addListener { frame ->
+                    published++
+                    shown = screen.show(frame)
+                    val open = frame.status == Status.RUNNING || frame.status == Status.PAUSED || frame.status == Status.WAITING
+                    val step = wakeLock.onFrame(frame.nowMs, frame.remainingMs, frame.status == Status.RUNNING, open)
+                    if (step != WakeLockPlan.Step.Keep) lockSteps += step
+                }
                 val setup = player.calls // the controller's first frame
                 c.start(); shadow.start(clock.now); inputs++
                 var pausedOnce = false
@@ -80,6 +90,9 @@ class PlayerAnimationTest {
                 assertEquals("$id: no late wake-ups", 0, screen.lateRefreshes)
                 assertEquals("$id: every call was a wake-up or input", wakes + inputs, calls)
                 assertEquals("$id: a frame published per call, and the first", calls + 1, published)
+                assertEquals("$id: the wake lock taken once, let go at the end", 2, lockSteps.size)
+                assertTrue(lockSteps[0] is WakeLockPlan.Step.Acquire)
+                assertEquals(WakeLockPlan.Step.Release, lockSteps[1])
                 assertTrue("$id: $wakes wake-ups for ${sink.spoken.size} spoken cues", wakes <= sink.spoken.size)
                 assertTrue("$id: $calls calls in $seconds s ($drawn frames drawn)", calls - wakes - inputs <= seconds)
                 assertTrue("$id: $calls calls in $seconds s", calls < seconds)
