@@ -3,7 +3,9 @@ package app.unknot.app
 import android.content.Context
 import android.media.AudioAttributes
 import android.media.AudioFocusRequest
+import android.media.AudioFormat
 import android.media.AudioManager
+import android.media.AudioTrack
 import android.os.Build
 import android.os.Bundle
 import android.os.Handler
@@ -14,35 +16,42 @@ import android.os.Vibrator
 import android.os.VibratorManager
 import android.speech.tts.TextToSpeech
 import android.speech.tts.UtteranceProgressListener
+import app.unknot.audio.CuePlan
+import app.unknot.audio.CuePlanner
+import app.unknot.audio.FocusHold
 import app.unknot.audio.FocusPolicy
 import app.unknot.audio.SpeechQueue
 import app.unknot.audio.VoiceNotice
 import app.unknot.audio.VoiceOutcome
 import app.unknot.core.Cue
-import app.unknot.core.CueKind
-import app.unknot.core.SegmentKind
+import app.unknot.core.CueStyle
 import app.unknot.session.CueSink
+import java.nio.ByteBuffer
+import java.nio.ByteOrder
 import java.util.Locale
 
 /**
- * Plays the cues the core marks to be spoken: the text through
- * [TextToSpeech] and a vibration pattern that tells the segment kinds apart
- * without looking or listening.
+ * Plays the cues the core marks to be spoken in the person's cue style
+ * ([style], read at every cue): what each cue gets (words, a tone made
+ * from the core's samples, a vibration pattern) is the core's `cue_play`
+ * answer, planned by [CuePlanner]. Tones are written to an [AudioTrack];
+ * no recordings are bundled.
  *
- * Around each spoken cue the player holds transient audio focus that lets
- * other apps duck, and gives it back when the utterance ends. Another app
- * taking the focus (a call) calls [onFocusLost], which pauses the session
- * ([FocusPolicy] decides). Cues that arrive before the engine is ready wait
- * in a [SpeechQueue]; a language with no voice falls back to the engine's
- * default voice, and [voiceNotice] tells the person once per app run.
+ * Audio focus that lets other apps duck is held from a cue's first sound
+ * to its last ([FocusHold]) and given back after. Another app taking the
+ * focus, the focus being refused, or the phone ringing or in a call (its
+ * audio mode, Android 12 and later) calls [onFocusLost], which pauses the
+ * session ([FocusPolicy] decides); a refused cue vibrates instead. Cues
+ * that arrive before the speech engine is ready wait in a [SpeechQueue];
+ * a language with no voice falls back to the engine's default voice, and
+ * [voiceNotice] tells the person once per app run.
  *
- * [segmentKind] maps a cue's segment index to its kind, from the routine's
- * details as the core reported them.
+ * Everything runs on the main thread.
  */
 class CuePlayer(
     context: Context,
     lang: String,
-    private val segmentKind: (Int) -> SegmentKind?,
+    private val style: () -> CueStyle,
     private val onFocusLost: () -> Unit = {},
     private val onVoiceFallback: () -> Unit = {},
 ) : CueSink, AutoCloseable {
@@ -53,23 +62,41 @@ class CuePlayer(
         @Suppress("DEPRECATION")
         context.getSystemService(Vibrator::class.java)
     }
-    private val attributes = AudioAttributes.Builder()
+    private val speechAttributes = AudioAttributes.Builder()
         .setUsage(AudioAttributes.USAGE_MEDIA)
         .setContentType(AudioAttributes.CONTENT_TYPE_SPEECH)
         .build()
+    private val toneAttributes = AudioAttributes.Builder()
+        .setUsage(AudioAttributes.USAGE_MEDIA)
+        .setContentType(AudioAttributes.CONTENT_TYPE_SONIFICATION)
+        .build()
     private val main = Handler(Looper.getMainLooper())
-    private val focusListener = AudioManager.OnAudioFocusChangeListener { change ->
+    private val hold = FocusHold()
+    private val focusListener: AudioManager.OnAudioFocusChangeListener = AudioManager.OnAudioFocusChangeListener { change ->
         if (FocusPolicy.pauses(change)) {
-            tts.stop()
+            silence()
+            if (hold.lost()) audio?.abandonAudioFocusRequest(focus)
             onFocusLost()
         }
     }
-    private val focus = AudioFocusRequest.Builder(AudioManager.AUDIOFOCUS_GAIN_TRANSIENT_MAY_DUCK)
-        .setAudioAttributes(attributes)
+    private val focus: AudioFocusRequest = AudioFocusRequest.Builder(AudioManager.AUDIOFOCUS_GAIN_TRANSIENT_MAY_DUCK)
+        .setAudioAttributes(speechAttributes)
         .setOnAudioFocusChangeListener(focusListener, main)
         .build()
+
+    // Ringing or a call between two cues takes no focus from the app.
+    private val modeListener: AudioManager.OnModeChangedListener? =
+        if (Build.VERSION.SDK_INT >= Build.VERSION_CODES.S) {
+            AudioManager.OnModeChangedListener { mode -> if (FocusPolicy.modePauses(mode)) onFocusLost() }
+        } else {
+            null
+        }
+
     private val queue = SpeechQueue()
-    private var utterance = 0L
+    private var cueNumber = 0L
+    private var track: AudioTrack? = null
+    private var toneToken: String? = null
+    private var pendingSpeech: Runnable? = null
     private var closed = false
     private val tts: TextToSpeech = TextToSpeech(context.applicationContext) { status ->
         // On the main thread, as every cue; a player closed meanwhile says nothing.
@@ -82,6 +109,12 @@ class CuePlayer(
         }
     }
 
+    init {
+        if (Build.VERSION.SDK_INT >= Build.VERSION_CODES.S) {
+            modeListener?.let { audio?.addOnModeChangedListener(context.mainExecutor, it) }
+        }
+    }
+
     private fun configure(lang: String) {
         val outcome = VoiceOutcome.of(tts.setLanguage(Locale.forLanguageTag(lang)))
         if (outcome == VoiceOutcome.DEFAULT_VOICE) {
@@ -89,61 +122,156 @@ class CuePlayer(
             tts.setLanguage(Locale.getDefault())
             if (voiceNotice.report(outcome)) onVoiceFallback()
         }
-        tts.setAudioAttributes(attributes)
+        tts.setAudioAttributes(speechAttributes)
         tts.setOnUtteranceProgressListener(object : UtteranceProgressListener() {
             override fun onStart(utteranceId: String?) = Unit
-            override fun onDone(utteranceId: String?) = release(utteranceId)
+            override fun onDone(utteranceId: String?) = ended(utteranceId)
             @Deprecated("Deprecated in Java")
-            override fun onError(utteranceId: String?) = release(utteranceId)
-            override fun onStop(utteranceId: String?, interrupted: Boolean) = release(utteranceId)
+            override fun onError(utteranceId: String?) = ended(utteranceId)
+            override fun onStop(utteranceId: String?, interrupted: Boolean) = ended(utteranceId)
         })
     }
 
-    // Gives the audio focus back once the newest utterance has ended.
-    private fun release(utteranceId: String?) {
-        if (utteranceId == utterance.toString()) audio?.abandonAudioFocusRequest(focus)
+    // An utterance ended (on the engine's thread): give the focus back on
+    // the main thread once nothing else plays.
+    private fun ended(utteranceId: String?) {
+        val token = utteranceId ?: return
+        main.post { release(token) }
+    }
+
+    private fun release(token: String) {
+        if (hold.end(token)) audio?.abandonAudioFocusRequest(focus)
+    }
+
+    // Asks for focus (the first sound of a cue only); a refusal (a call)
+    // pauses the session.
+    private fun request(): Boolean {
+        val a = audio ?: return true
+        val granted = FocusPolicy.granted(a.requestAudioFocus(focus))
+        if (!granted) main.post { onFocusLost() }
+        return granted
     }
 
     override fun speak(cue: Cue) {
-        vibrate(cue)
-        queue.offer(cue.say, SystemClock.elapsedRealtime())?.let { say(it) }
+        if (closed) return
+        val plan = planner.plan(cue, style()) ?: return
+        cueNumber += 1
+        // The newest cue replaces whatever of the last one still plays.
+        pendingSpeech?.let { main.removeCallbacks(it) }
+        pendingSpeech = null
+        plan.vibration?.let { vibrate(it) }
+        if (!plan.sounds) return
+        val tone = plan.tone
+        if (tone != null && !playTone(tone, plan)) {
+            plan.silenced?.let { vibrate(it) }
+            return
+        }
+        val text = plan.speech ?: return
+        if (plan.speechDelayMs <= 0) {
+            offer(text, plan)
+        } else {
+            val later = Runnable {
+                pendingSpeech = null
+                offer(text, plan)
+            }
+            pendingSpeech = later
+            main.postDelayed(later, plan.speechDelayMs)
+        }
     }
 
-    private fun say(text: String) {
-        // Refused during a call: the vibration has told the cue already.
-        val granted = audio?.requestAudioFocus(focus) ?: AudioManager.AUDIOFOCUS_REQUEST_GRANTED
-        if (granted == AudioManager.AUDIOFOCUS_REQUEST_FAILED) return
-        utterance += 1
+    private fun offer(text: String, plan: CuePlan) {
+        val now = queue.offer(text, SystemClock.elapsedRealtime()) ?: return
+        if (!say(now)) plan.silenced?.let { vibrate(it) }
+    }
+
+    // Speaks [text] with focus held; false when the focus was refused.
+    private fun say(text: String): Boolean {
+        val token = "speech:$cueNumber"
+        if (!hold.start(token, ::request)) return false
         val params = Bundle().apply {
             putInt(TextToSpeech.Engine.KEY_PARAM_STREAM, AudioManager.STREAM_MUSIC)
         }
         // The core hands out only the newest cue of a call to speak, so a
         // cue replaces whatever is still being said.
-        tts.speak(text, TextToSpeech.QUEUE_FLUSH, params, utterance.toString())
+        if (tts.speak(text, TextToSpeech.QUEUE_FLUSH, params, token) != TextToSpeech.SUCCESS) release(token)
+        return true
     }
 
-    private fun vibrate(cue: Cue) {
+    // Plays the tone's samples once; false when the focus was refused.
+    private fun playTone(samples: ShortArray, plan: CuePlan): Boolean {
+        stopTone()
+        val token = "tone:$cueNumber"
+        if (!hold.start(token, ::request)) return false
+        val t = try {
+            AudioTrack.Builder()
+                .setAudioAttributes(toneAttributes)
+                .setAudioFormat(
+                    AudioFormat.Builder()
+                        .setEncoding(AudioFormat.ENCODING_PCM_16BIT)
+                        .setSampleRate(SAMPLE_RATE)
+                        .setChannelMask(AudioFormat.CHANNEL_OUT_MONO)
+                        .build(),
+                )
+                .setTransferMode(AudioTrack.MODE_STATIC)
+                .setBufferSizeInBytes(maxOf(samples.size, 1) * 2)
+                .build()
+        } catch (e: UnsupportedOperationException) {
+            release(token)
+            return true
+        } catch (e: IllegalArgumentException) {
+            release(token)
+            return true
+        }
+        // 16-bit samples in the platform's byte order.
+        val bytes = ByteBuffer.allocate(samples.size * 2).order(ByteOrder.nativeOrder())
+        bytes.asShortBuffer().put(samples)
+        try {
+            t.write(bytes.array(), 0, samples.size * 2)
+            t.play()
+        } catch (e: IllegalStateException) {
+            t.release()
+            release(token)
+            return true
+        }
+        track = t
+        toneToken = token
+        // A little after the last sample, for the output's latency.
+        main.postDelayed({ if (toneToken == token) stopTone() }, plan.toneMs + TONE_TAIL_MS)
+        return true
+    }
+
+    private fun stopTone() {
+        val t = track ?: return
+        track = null
+        t.stop()
+        t.release()
+        toneToken?.let { release(it) }
+        toneToken = null
+    }
+
+    private fun vibrate(timings: LongArray) {
         val v = vibrator ?: return
         if (!v.hasVibrator()) return
-        val timings = when (cue.kind) {
-            CueKind.FINISHED -> FINISHED
-            CueKind.HALFWAY, CueKind.COUNTDOWN -> TICK
-            CueKind.SEGMENT -> when (segmentKind(cue.segment)) {
-                SegmentKind.INHALE -> INHALE
-                SegmentKind.EXHALE -> EXHALE
-                SegmentKind.SWITCH -> SWITCH
-                else -> SEGMENT
-            }
-        }
         v.vibrate(VibrationEffect.createWaveform(timings, -1))
     }
 
-    /** Stops speech and releases the engine. */
+    // Stops what sounds now (focus lost).
+    private fun silence() {
+        pendingSpeech?.let { main.removeCallbacks(it) }
+        pendingSpeech = null
+        tts.stop()
+        stopTone()
+    }
+
+    /** Stops speech, tones and vibration and releases the engine. */
     override fun close() {
         closed = true
-        tts.stop()
+        silence()
         tts.shutdown()
-        audio?.abandonAudioFocusRequest(focus)
+        if (hold.close()) audio?.abandonAudioFocusRequest(focus)
+        if (Build.VERSION.SDK_INT >= Build.VERSION_CODES.S) {
+            modeListener?.let { audio?.removeOnModeChangedListener(it) }
+        }
         vibrator?.cancel()
     }
 
@@ -151,18 +279,13 @@ class CuePlayer(
         /** Whether a session fell back to the default voice, told once per app run. */
         val voiceNotice = VoiceNotice()
 
-        // Off/on timings in milliseconds, starting with an off delay.
-        /** Breathing in: pulses getting longer. */
-        private val INHALE = longArrayOf(0, 60, 90, 120, 90, 220)
-        /** Breathing out: pulses getting shorter. */
-        private val EXHALE = longArrayOf(0, 220, 90, 120, 90, 60)
-        /** Changing sides: two even knocks. */
-        private val SWITCH = longArrayOf(0, 160, 160, 160)
-        /** The routine is complete: two long buzzes. */
-        private val FINISHED = longArrayOf(0, 500, 250, 500)
-        /** Any other segment start: one pulse. */
-        private val SEGMENT = longArrayOf(0, 120)
-        /** Halfway and countdown: a short tick. */
-        private val TICK = longArrayOf(0, 40)
+        /** The rate tones are rendered and played at. */
+        private const val SAMPLE_RATE = 44_100
+
+        /** How long after a tone's last sample its track is let go. */
+        private const val TONE_TAIL_MS = 100L
+
+        /** The tones rendered so far, kept for every session of the app run. */
+        private val planner = CuePlanner(SAMPLE_RATE)
     }
 }

@@ -1,5 +1,7 @@
 package app.unknot.app
 
+import android.os.SystemClock
+import androidx.compose.animation.core.withInfiniteAnimationFrameNanos
 import androidx.compose.foundation.Canvas
 import androidx.compose.foundation.layout.Arrangement
 import androidx.compose.foundation.layout.Box
@@ -18,12 +20,12 @@ import androidx.compose.material3.OutlinedButton
 import androidx.compose.material3.Text
 import androidx.compose.runtime.Composable
 import androidx.compose.runtime.LaunchedEffect
+import androidx.compose.runtime.State
 import androidx.compose.runtime.getValue
 import androidx.compose.runtime.mutableStateOf
-import androidx.compose.runtime.remember
 import androidx.compose.runtime.saveable.rememberSaveable
 import androidx.compose.runtime.setValue
-import androidx.compose.runtime.withFrameMillis
+import androidx.compose.runtime.remember
 import androidx.compose.ui.Alignment
 import androidx.compose.ui.Modifier
 import androidx.compose.ui.geometry.Offset
@@ -47,10 +49,9 @@ import app.unknot.core.numbers
 import app.unknot.core.segmentKindName
 import app.unknot.core.sideName
 import app.unknot.core.tooMuchText
+import app.unknot.session.PlayerAnimation
+import app.unknot.session.Shown
 import kotlinx.coroutines.flow.MutableStateFlow
-
-/** Shortest gap between two screen refreshes while the session runs. */
-private const val REFRESH_MS = 33L
 
 private val noFrames = MutableStateFlow<Frame?>(null)
 
@@ -64,18 +65,20 @@ fun PlayerScreen(service: SessionService?, onClose: () -> Unit) {
     val frame by (service?.frames ?: noFrames).collectAsStateWithLifecycle()
     val f = frame ?: return
 
-    // While the session runs and the screen is drawn, ask the core for a
-    // fresh frame at most every REFRESH_MS (frames stop when hidden).
-    LaunchedEffect(service, f.status) {
-        if (f.status != Status.RUNNING) return@LaunchedEffect
-        var last = 0L
-        while (true) {
-            withFrameMillis { now ->
-                if (now - last >= REFRESH_MS) {
-                    last = now
-                    service?.redraw()
-                }
-            }
+    // The core is called at the session's wake-ups (the service's timer)
+    // and on input only: between its frames the screen moves on from the
+    // frame's own numbers on Compose's animation clock (and asks for a
+    // frame itself only when a wake-up is a second late). The infinite
+    // animation policy stops the loop in UI tests.
+    val animation = remember(service) {
+        PlayerAnimation(clock = { SystemClock.elapsedRealtime() }, refresh = { service?.refresh() })
+    }
+    // Read only by Phase, so only the ring and its numbers are redrawn.
+    val shown = remember { mutableStateOf(PlayerAnimation.shownAt(f, f.nowMs)) }
+    LaunchedEffect(animation, f) {
+        shown.value = animation.show(f)
+        while (animation.animating) {
+            withInfiniteAnimationFrameNanos { nanos -> animation.onAnimationFrame(nanos)?.let { shown.value = it } }
         }
     }
 
@@ -94,7 +97,7 @@ fun PlayerScreen(service: SessionService?, onClose: () -> Unit) {
             textAlign = TextAlign.Center,
             modifier = Modifier.semantics { heading(); liveRegion = LiveRegionMode.Polite },
         )
-        Phase(f)
+        Phase(f, shown)
         f.stepInstructions?.let {
             Text(it, style = MaterialTheme.typography.headlineSmall, textAlign = TextAlign.Center)
         }
@@ -103,7 +106,8 @@ fun PlayerScreen(service: SessionService?, onClose: () -> Unit) {
 }
 
 @Composable
-private fun Phase(f: Frame) {
+private fun Phase(f: Frame, moving: State<Shown>) {
+    val shown = moving.value
     val lang = phoneLang()
     val kindText = segmentKindName(f.kind, lang)
     val detail = listOfNotNull(
@@ -118,11 +122,11 @@ private fun Phase(f: Frame) {
         Status.STOPPED -> stringResource(R.string.stopped)
         Status.READY, Status.RUNNING -> null
     }
-    val progress = f.segmentProgress.toFloat().coerceIn(0f, 1f)
+    val progress = shown.segmentProgress.toFloat().coerceIn(0f, 1f)
     val percent = (progress * 100).toInt()
     val described = stringResource(
         R.string.progress_description,
-        listOfNotNull(statusText, kindText, detail.ifEmpty { null }, f.segmentRemainingMs?.let { countdownText(it) })
+        listOfNotNull(statusText, kindText, detail.ifEmpty { null }, shown.segmentRemainingMs?.let { countdownText(it) })
             .joinToString(", "),
         percent,
     )
@@ -139,12 +143,8 @@ private fun Phase(f: Frame) {
             when (f.kind) {
                 // Breathing: the circle follows the breath.
                 SegmentKind.INHALE, SegmentKind.EXHALE, SegmentKind.HOLD_IN, SegmentKind.HOLD_OUT -> {
-                    val fraction = when (f.kind) {
-                        SegmentKind.INHALE -> progress
-                        SegmentKind.EXHALE -> 1f - progress
-                        SegmentKind.HOLD_IN -> 1f
-                        else -> 0f
-                    }
+                    // The breath's level from the core's levels for the segment.
+                    val fraction = (shown.breath ?: 0.0).toFloat().coerceIn(0f, 1f)
                     val r = full * (0.35f + 0.65f * fraction)
                     drawCircle(color = track, radius = full, style = Stroke(width = 2.dp.toPx()))
                     drawCircle(color = ring.copy(alpha = 0.35f), radius = r)
@@ -161,12 +161,12 @@ private fun Phase(f: Frame) {
         }
         Column(horizontalAlignment = Alignment.CenterHorizontally) {
             Text(statusText ?: kindText, style = MaterialTheme.typography.headlineMedium, textAlign = TextAlign.Center)
-            f.segmentRemainingMs?.let { Text(countdownText(it), style = MaterialTheme.typography.displayMedium) }
+            shown.segmentRemainingMs?.let { Text(countdownText(it), style = MaterialTheme.typography.displayMedium) }
             if (detail.isNotEmpty()) Text(detail, style = MaterialTheme.typography.titleMedium)
         }
     }
     Text(
-        stringResource(R.string.remaining, countdownText(f.remainingMs)),
+        stringResource(R.string.remaining, countdownText(shown.remainingMs)),
         style = MaterialTheme.typography.titleMedium,
     )
 }
@@ -229,6 +229,8 @@ private fun Controls(f: Frame, service: SessionService?, onClose: () -> Unit) {
         Text(tooMuch.label, style = MaterialTheme.typography.titleMedium)
     }
     if (tooMuch.message.isNotEmpty()) Text(tooMuch.message, style = MaterialTheme.typography.bodyLarge, textAlign = TextAlign.Center)
+    // Voice, tones or vibration only: from the next cue on.
+    CueStyleChooser()
 }
 
 /** A large button whose TalkBack label is [description]. */

@@ -87,6 +87,8 @@ fun RoutineScreen(id: String, lang: String, onBack: () -> Unit, onStart: (String
                 Text(details.equipment.joinToString(", ") { wordName(WordKind.TOOL, it, phoneLang()) ?: it })
             }
         }
+        // How the cues will be given, before the eyes close.
+        item { CueStyleChooser() }
         item {
             error?.let { Text(it, color = MaterialTheme.colorScheme.error) }
             Button(

@@ -271,7 +271,8 @@ class SessionService : Service() {
         val sink = CuePlayer(
             this,
             lang,
-            segmentKind = { segment -> details?.segments?.getOrNull(segment)?.kind },
+            // Voice, tones or vibration only, as set (read at every cue).
+            style = { CueSettings.style(this) },
             // A call or another app took the sound: pause, and stay paused.
             onFocusLost = { pause() },
             onVoiceFallback = {
@@ -337,9 +338,6 @@ class SessionService : Service() {
 
     /** A fresh frame for the screen (hands out any cue that fell due). */
     fun refresh() { controller?.refresh() }
-
-    /** A fresh frame for a screen redrawing while the session runs (the core's light pulse). */
-    fun redraw() { controller?.redraw() }
 
     /**
      * Saves the session in the journal's checkpoint (any session, program

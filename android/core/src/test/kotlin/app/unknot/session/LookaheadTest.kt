@@ -6,7 +6,6 @@ import app.unknot.core.CueStyle
 import app.unknot.core.Frame
 import app.unknot.core.Player
 import app.unknot.core.RoutineSource
-import app.unknot.core.Status
 import app.unknot.core.Update
 import app.unknot.core.cuePlay
 import app.unknot.core.cueSoundTone
@@ -36,7 +35,7 @@ class CountingPlayer(source: RoutineSource, lang: String) : Player(source, lang)
     override fun frame(): Frame = super.frame().also { calls++ }
 }
 
-/** The core's lookahead, cue styles and a visible player that does not poll. */
+/** The core's lookahead and cue styles (the visible player: PlayerAnimationTest). */
 class LookaheadTest {
     private val clock = FakeClock(1_000)
     private val scheduler = FakeScheduler()
@@ -81,73 +80,6 @@ class LookaheadTest {
             assertEquals(300 * 16, renderTone(hold, 16_000).size)
             assertEquals(CueStyle.TONES, cueStyleFromName("tones"))
             assertNull(cueStyleFromName("beeps"))
-        }
-    }
-
-    /**
-     * A whole routine with the player on screen at 60 frames a second: the
-     * screen draws from the frame it holds on its own clock and calls the
-     * core only at wake-ups and on input.
-     */
-    @Test
-    fun aVisiblePlayerCallsTheCoreOnlyAtWakeUpsAndInput() {
-        for (id in listOf("box-breathing", "calf-release", "morning-stiffness")) {
-            val player = CountingPlayer(RoutineSource.Builtin(id), "en")
-            val shadow = Player(RoutineSource.Builtin(id), "en")
-            val start = clock.now
-            var wakes = 0
-            var inputs = 0
-            SessionController(player, clock, scheduler, sink).use { c ->
-                val setup = player.calls // the controller's first frame
-                c.start(); shadow.start(clock.now); inputs++
-                var pausedOnce = false
-                while (!(c.frame.status == Status.FINISHED || c.frame.status == Status.STOPPED)) {
-                    clock.now += 16
-                    val f = c.frame
-                    when {
-                        f.status == Status.WAITING && clock.now >= f.nowMs + 2_000 -> {
-                            c.proceed(); shadow.proceed(clock.now); inputs++
-                        }
-                        !pausedOnce && f.status == Status.RUNNING && clock.now >= start + 20_000 -> {
-                            pausedOnce = true
-                            c.pause(); shadow.pause(clock.now); inputs++
-                        }
-                        f.status == Status.PAUSED && clock.now >= f.nowMs + 3_000 -> {
-                            c.resume(); shadow.resume(clock.now); inputs++
-                        }
-                        scheduler.pending?.let { it <= clock.now } == true -> {
-                            assertTrue(c.onWake().cues.isNotEmpty()); wakes++
-                        }
-                    }
-                    // What the screen draws, from the frame alone ...
-                    val held = c.frame
-                    val truth = shadow.tick(clock.now).frame
-                    assertEquals(truth.segment, held.segment)
-                    val started = held.segmentStartedMs
-                    val duration = held.segmentDurationMs
-                    if (started != null && duration != null) {
-                        val left = duration - (clock.now - started)
-                        assertEquals("$id at ${clock.now}", truth.segmentRemainingMs, left)
-                        val from = held.breathFrom
-                        val to = held.breathTo
-                        if (from != null && to != null) {
-                            val level = from + (to - from) * (clock.now - started).toDouble() / duration
-                            val want = truth.breathFrom!! + (truth.breathTo!! - truth.breathFrom!!) * truth.segmentProgress
-                            assertEquals(want, level, 1e-9)
-                        }
-                    } else {
-                        assertEquals(truth.segmentRemainingMs, held.segmentRemainingMs)
-                    }
-                }
-                val seconds = (clock.now - start) / 1000
-                val calls = player.calls - setup
-                assertEquals("every call was a wake-up or input", wakes + inputs, calls)
-                assertTrue("$id: $wakes wake-ups for ${sink.spoken.size} spoken cues", wakes <= sink.spoken.size)
-                assertTrue("$id: $calls calls in $seconds s", calls - wakes - inputs <= seconds)
-                assertTrue("$id: $calls calls in $seconds s", calls < seconds)
-            }
-            shadow.close()
-            sink.spoken.clear()
         }
     }
 }
