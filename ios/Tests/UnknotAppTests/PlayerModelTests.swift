@@ -161,6 +161,7 @@ final class PlayerModelTests: XCTestCase, @unchecked Sendable {
         XCTAssertEqual(entry.activeMs, 4_000)
         // The entry ends at the stop, however long the end form takes.
         h.wall.advance(ms: 60_000)
+        h.clock.now += 60_000
         XCTAssertEqual(h.player.entry(painAfter: 1, pressure: nil)?.endMs, mon8am + 4_000)
     }
 
@@ -185,16 +186,18 @@ final class PlayerModelTests: XCTestCase, @unchecked Sendable {
         let offer = try XCTUnwrap(again.resumable)
         XCTAssertEqual(offer.title, try builtinRoutine(id: "calf-release", lang: "en").title)
         XCTAssertFalse(offer.isOver)
-        h.clock.now += 600_000
+        h.clock.now += 500
         try again.resumeKept()
         XCTAssertNil(again.resumable)
-        XCTAssertEqual(again.frame?.status, .paused, "brought back paused where it was")
+        XCTAssertEqual(again.frame?.status, .running, "it ran on while the app was gone")
         XCTAssertEqual(again.frame?.step, step)
+        XCTAssertNotNil(h.timer.pending, "the wake-up is armed again")
         XCTAssertEqual(again.routine?.id, "calf-release")
         // The start, the rating before and the taps are kept.
         XCTAssertEqual(again.recording?.startedAtMs, mon8am)
         XCTAssertEqual(again.recording?.painBefore, 3)
         XCTAssertEqual(again.discomfortCount, 1)
+        again.pause()
         again.resume()
         XCTAssertEqual(again.frame?.status, .running)
         again.stop()
