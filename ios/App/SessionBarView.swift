@@ -16,9 +16,8 @@ struct SessionBarInset: ViewModifier {
     @EnvironmentObject private var navigator: Observed<SessionNavigator>
     @EnvironmentObject private var player: Observed<PlayerModel>
 
+    // Holding the player too, so the bar is drawn again with every frame.
     func body(content: Content) -> some View {
-        // Reads the player so the bar follows every frame.
-        let _ = player.frame
         content.safeAreaInset(edge: .bottom) {
             if let bar = navigator.bar {
                 SessionBarView(bar: bar, navigator: navigator.model)

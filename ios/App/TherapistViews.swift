@@ -364,6 +364,7 @@ struct ProblemsOf: View {
 
 /// A frequency in words: "Every day", the chosen weekdays (the core's
 /// short names), or times a week, with the times a day when more than one.
+@MainActor
 func frequencyText(_ frequency: Frequency, choice: FrequencyChoice, editor: ProgramEditorModel) -> Text {
     switch frequency {
     case .perWeek(let times):

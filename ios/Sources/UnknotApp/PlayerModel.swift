@@ -253,6 +253,27 @@ public final class PlayerModel: ChangeReporting {
         controller?.refresh()
     }
 
+    /// Records the kept session without resuming it, ended where the core
+    /// says it is now (stopped, when it was not over), with no rating
+    /// after; the checkpoint goes with it. Nothing is recorded for a
+    /// session never begun; a checkpoint the core cannot read is forgotten.
+    public func recordKept() {
+        guard let journal = services.journal, resumable != nil else { return }
+        resumable = nil
+        defer { onChange?() }
+        let now = services.clock.nowMs()
+        guard let player = try? journal.resume(nowMs: now) else {
+            try? journal.clearCheckpoint()
+            return
+        }
+        if player.status() != .finished { _ = player.stop(nowMs: now) }
+        let report = SessionReport(painAfter: nil, pressure: nil, note: nil)
+        if (try? journal.recordSession(player: player, report: report, nowMs: now,
+                                       wallMs: nowWallMs, utcOffsetMin: nowOffsetMin)) == nil {
+            try? journal.clearCheckpoint()
+        }
+    }
+
     /// Forgets the kept session without resuming it.
     public func discardKept() {
         try? services.journal?.clearCheckpoint()
@@ -263,6 +284,8 @@ public final class PlayerModel: ChangeReporting {
     // Closes any session, then opens the player `make` builds with the
     // clock, a timer bridge and new guidance for `lang`.
     private func openSession(lang: String, keepCheckpoint: Bool = false, make: () throws -> Player) throws {
+        // A new session replaces the checkpoint: a kept one is recorded first.
+        if !keepCheckpoint { recordKept() }
         close(keepCheckpoint: keepCheckpoint)
         let player = try make()
         let details = player.details()

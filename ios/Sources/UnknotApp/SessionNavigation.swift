@@ -64,11 +64,12 @@ public final class SessionNavigator: ChangeReporting {
         return nil
     }
 
-    /// The title of the open session when starting another must be
-    /// confirmed first (it would end that one); nil when nothing is open.
+    /// The title of the open session (or of the one kept from an earlier
+    /// run) when starting another must be confirmed first, since it would
+    /// end that one; nil when nothing is open or kept.
     public var askBeforeStarting: String? {
-        guard player.frame != nil else { return nil }
-        return player.routine?.title ?? ""
+        if player.frame != nil { return player.routine?.title ?? "" }
+        return player.resumable?.title
     }
 
     /// Shows the player (from the bar), when a session is open.
@@ -93,11 +94,16 @@ public final class SessionNavigator: ChangeReporting {
         onChange?()
     }
 
-    /// The person confirmed starting another routine: the open session is
-    /// stopped and recorded as the core makes its entry (without a rating
-    /// after), then closed. It is closed even when the journal refuses it.
+    /// The person confirmed starting another routine: the open session (or
+    /// the kept one) is stopped and recorded as the core makes its entry
+    /// (without a rating after), then closed. It is closed even when the
+    /// journal refuses it.
     public func endOpenSession() {
-        guard player.frame != nil else { return }
+        guard player.frame != nil else {
+            player.recordKept()
+            onChange?()
+            return
+        }
         if !player.isOver { player.stop() }
         if player.canRecord {
             try? player.finish(painAfter: nil, pressure: nil, into: app)

@@ -109,6 +109,39 @@ final class SessionNavigatorTests: XCTestCase, @unchecked Sendable {
         XCTAssertNil(try app2.journal?.checkpoint())
     }
 
+    func testStartingAnotherWhileASessionIsKeptAsksAndRecordsTheKeptOne() async throws {
+        let h = Harness()
+        try h.player.begin(id: "calf-release", lang: "en", painBefore: 5)
+        h.clock.now += 2_000
+        h.wall.advance(ms: 2_000)
+        h.player.pause()
+        let (app, player) = h.relaunch()
+        let nav = SessionNavigator(player: player, app: app)
+        XCTAssertEqual(nav.askBeforeStarting, try builtinRoutine(id: "calf-release", lang: "en").title)
+        nav.endOpenSession()
+        XCTAssertNil(nav.bar)
+        XCTAssertNil(nav.askBeforeStarting)
+        let e = try XCTUnwrap(try app.journal?.recent(limit: 1).first?.entry)
+        XCTAssertEqual(e.routineId, "calf-release")
+        XCTAssertEqual(e.outcome, .stopped)
+        XCTAssertEqual(e.painBefore, 5)
+        XCTAssertEqual(e.activeMs, 2_000)
+        XCTAssertNil(try app.journal?.checkpoint())
+        try player.begin(id: "box-breathing", lang: "en", painBefore: nil)
+        XCTAssertEqual(try app.journal?.checkpoint()?.routineId, "box-breathing")
+    }
+
+    func testBeginningWhileASessionIsKeptNeverDropsIt() async throws {
+        let h = Harness()
+        try h.player.begin(id: "calf-release", lang: "en", painBefore: nil)
+        let (app, player) = h.relaunch()
+        XCTAssertNotNil(player.resumable)
+        try player.begin(id: "box-breathing", lang: "en", painBefore: nil)
+        XCTAssertNil(player.resumable)
+        XCTAssertEqual(try app.journal?.recent(limit: 1).first?.entry.routineId, "calf-release",
+                       "the kept session was recorded before its checkpoint was replaced")
+    }
+
     private func nav(_ h: Harness) -> SessionNavigator { h.navigator }
 
     private func startCalf(_ h: Harness, pain: Int32? = nil) throws -> Bool {
