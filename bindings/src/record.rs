@@ -12,6 +12,7 @@ use unknot_core::record::{self, AfterSession, Now, RecordError};
 use crate::convert::{count32, from_ms};
 use crate::error::UnknotError;
 use crate::journal::{DiscomfortMark, Journal, PressureFeedback, SessionEntry};
+use crate::library::RoutineDetails;
 use crate::player::Player;
 use crate::session::Update;
 
@@ -123,6 +124,12 @@ impl Player {
                 .err()
                 .map(str::to_string)
         })
+    }
+
+    /// The routine this session plays (as grown for its program week, or
+    /// as resumed from a checkpoint), described in the session's language.
+    pub fn details(&self) -> RoutineDetails {
+        self.with_session(|s| RoutineDetails::of(s.routine(), s.lang()))
     }
 
     /// The journal record so far.

@@ -65,3 +65,22 @@ fn summary_gives_the_journal_its_figures() {
     assert_eq!(s.active_ms, 20_000);
     assert_eq!((s.steps_completed, s.steps_skipped), (1, 1));
 }
+
+#[test]
+fn details_describe_the_routine_played() {
+    let p = Player::from_builtin("calf-release".into(), "de".into()).unwrap();
+    assert_eq!(
+        p.details(),
+        unknot_ffi::builtin_routine("calf-release".into(), "de".into()).unwrap()
+    );
+    let heel = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../docs/examples/heel-pain-progression.unknot"
+    ))
+    .unwrap();
+    let grown = Player::from_program(heel.clone(), "calf-and-foot".into(), 3, "en".into()).unwrap();
+    assert_eq!(
+        grown.details(),
+        unknot_ffi::program_routine_for_week(heel, "calf-and-foot".into(), 3, "en".into()).unwrap()
+    );
+}

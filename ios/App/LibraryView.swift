@@ -1,48 +1,30 @@
-// The built-in routines, searchable by text and filtered by body area and
-// tag (the package's `LibraryModel`). A session saved unfinished by an
-// earlier run is offered at the top; "Make a program" opens therapist mode.
+// The built-in routines as the core searches them: by text in the
+// person's language, by body area, tool and length (the package's
+// `LibraryModel`). "Make a program" opens therapist mode.
 
 import SwiftUI
 import UnknotApp
 import UnknotCore
 
 struct LibraryView: View {
-    @EnvironmentObject private var player: Observed<PlayerModel>
     @StateObject private var library = Observed(LibraryModel(lang: appLanguage))
-    @State private var playing = false
-    @State private var resumeError: String?
 
     var body: some View {
         List {
-            if let offer = player.resumable {
-                Section("Unfinished session") {
-                    Text(offer.title).font(.title3.bold())
-                    Button {
-                        do {
-                            try player.model.restore(offer.saved)
-                            resumeError = nil
-                            playing = true
-                        } catch {
-                            resumeError = ErrorReport(error).text
-                        }
-                    } label: {
-                        Text("Resume where you left off").frame(maxWidth: .infinity, minHeight: 44)
-                    }
-                    .buttonStyle(.borderedProminent)
-                    Button("Discard", role: .destructive) { player.model.discardSaved() }
-                }
-            }
-            if let resumeError {
-                Section { Text(resumeError).foregroundStyle(.red) }
-            }
             Section {
                 Picker("Body area", selection: library.binding(\.area)) {
                     Text("Any").tag(String?.none)
-                    ForEach(library.areas, id: \.self) { Text(vocabLabel($0)).tag(String?.some($0)) }
+                    ForEach(library.filters.areas, id: \.word) { Text(verbatim: $0.name).tag(String?.some($0.word)) }
                 }
-                Picker("Tag", selection: library.binding(\.tag)) {
+                Picker("Tool", selection: library.binding(\.tool)) {
                     Text("Any").tag(String?.none)
-                    ForEach(library.tags, id: \.self) { Text(vocabLabel($0)).tag(String?.some($0)) }
+                    ForEach(library.filters.tools, id: \.word) { Text(verbatim: $0.name).tag(String?.some($0.word)) }
+                }
+                Picker("Length", selection: library.binding(\.maxMinutes)) {
+                    Text("Any").tag(Int32?.none)
+                    ForEach(LibraryModel.lengthChoices, id: \.self) { m in
+                        Text("At most \(durationText(ms: Int64(m) * 60_000, lang: appLanguage))").tag(Int32?.some(m))
+                    }
                 }
             }
             CueStyleSection()
@@ -53,7 +35,7 @@ struct LibraryView: View {
                         VStack(alignment: .leading, spacing: 4) {
                             Text(s.title).font(.title3.bold())
                             if !s.summary.isEmpty { Text(s.summary).font(.body) }
-                            Text("\(clockText(s.timedMs)) · \(Int(s.steps)) steps").font(.callout).foregroundStyle(.secondary)
+                            Text("\(library.model.length(s)) · \(Int(s.steps)) steps").font(.callout).foregroundStyle(.secondary)
                         }
                         .accessibilityElement(children: .combine)
                     }
@@ -64,6 +46,5 @@ struct LibraryView: View {
         .searchable(text: library.binding(\.query), prompt: Text("Search routines"))
         .therapistEntry(programJson: nil, place: "library")
         .navigationDestination(for: String.self) { id in RoutineDetailView(id: id) }
-        .navigationDestination(isPresented: $playing) { PlayerView() }
     }
 }

@@ -1,7 +1,8 @@
 // The running session: a breathing circle (breathing segments) or a phase
 // ring (other segments) as the package's `PhaseDisplay` lays it out, the
 // step in large type, and the controls with VoiceOver labels. It keeps the
-// screen on while shown.
+// screen on while shown; leaving it ("Back") keeps the session going behind
+// the "now playing" bar.
 
 import SwiftUI
 import UnknotApp
@@ -10,7 +11,7 @@ import UnknotCore
 struct PlayerView: View {
     @EnvironmentObject private var player: Observed<PlayerModel>
     @EnvironmentObject private var app: Observed<AppData>
-    @Environment(\.dismiss) private var dismiss
+    @EnvironmentObject private var navigator: Observed<SessionNavigator>
 
     @State private var awake = IdleTimerHold { SystemScreen.current() }
 
@@ -28,11 +29,17 @@ struct PlayerView: View {
                                 .accessibilityAddTraits(.isHeader)
                             circle(phase)
                             if let i = f.stepInstructions { Text(i).font(.title2).multilineTextAlignment(.center) }
-                            Text("\(clockText(f.remainingMs)) left").font(.headline)
+                            Text("\(countdownText(ms: f.remainingMs)) left").font(.headline)
                             controls(f)
                         }
                         .padding()
                     }
+                }
+            }
+            .toolbar {
+                ToolbarItem(placement: .cancellationAction) {
+                    Button { navigator.model.leave() } label: { Label("Back", systemImage: "chevron.down") }
+                        .accessibilityHint(Text("The session goes on; the bar below leads back to it"))
                 }
             }
             // The screen stays on while the player is shown.
@@ -66,18 +73,18 @@ struct PlayerView: View {
 
     @ViewBuilder private func controls(_ f: Frame) -> some View {
         if player.isOver {
-            if player.draft != nil {
+            if player.canRecord {
                 SessionEndForm { painAfter, pressure in
                     do {
                         try player.model.finish(painAfter: painAfter, pressure: pressure, into: app.model)
                     } catch {
-                        return ErrorReport(error).text
+                        return ErrorReport(error, lang: appLanguage).text
                     }
-                    dismiss()
+                    navigator.model.leave()
                     return nil
                 }
             } else {
-                Button { player.model.close(); dismiss() } label: {
+                Button { player.model.close(); navigator.model.leave() } label: {
                     Text("Done").font(.title2.bold()).frame(maxWidth: .infinity, minHeight: 56)
                 }.buttonStyle(.borderedProminent)
             }
@@ -97,19 +104,26 @@ struct PlayerView: View {
                 control("forward.end.fill", "Next step") { player.model.next() }
             }
             HStack(spacing: 12) {
-                control("plus.circle", "Add \(PlayerModel.extendMs / 1000) seconds") { player.model.extend() }
+                Button { player.model.extend() } label: {
+                    Text(verbatim: player.numbers.extendLabel).font(.title2.bold()).frame(maxWidth: .infinity, minHeight: 56)
+                }
+                .buttonStyle(.bordered)
+                .accessibilityLabel(Text(verbatim: player.numbers.extendDescription))
                 control("stop.fill", "Stop") { player.model.stop() }
             }
             // Marks where it hurt; the journal keeps the step and position.
+            let words = safetyWords(lang: appLanguage)
+            let marked = tooMuchText(marks: Int32(player.discomfortCount), lang: appLanguage)
             Button(role: .destructive) { player.model.markDiscomfort() } label: {
-                Label("Too much", systemImage: "hand.raised.fill")
-                    .font(.title3.bold()).frame(maxWidth: .infinity, minHeight: 56)
+                Label { Text(verbatim: player.discomfortCount > 0 ? marked.label : words.tooMuch) } icon: {
+                    Image(systemName: "hand.raised.fill")
+                }
+                .font(.title3.bold()).frame(maxWidth: .infinity, minHeight: 56)
             }
             .buttonStyle(.bordered)
-            .accessibilityHint(Text("Notes that this moment was too much"))
-            if player.discomfortCount > 0 {
-                Text("Noted \(player.discomfortCount) times. Ease off, or stop if it keeps hurting.")
-                    .font(.callout)
+            .accessibilityHint(Text(verbatim: words.tooMuchHint))
+            if !marked.message.isEmpty {
+                Text(verbatim: marked.message).font(.callout)
             }
         }
     }

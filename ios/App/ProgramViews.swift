@@ -80,7 +80,7 @@ struct ProgramSummary: View {
                 HStack {
                     Text(r.title)
                     Spacer()
-                    Text(clockText(r.timedMs)).monospacedDigit().foregroundStyle(.secondary)
+                    Text(durationText(ms: r.timedMs, lang: appLanguage)).monospacedDigit().foregroundStyle(.secondary)
                 }
             }
         }
@@ -151,15 +151,17 @@ struct ProgramImportView: View {
     }
 }
 
-/// Today in the active program: each routine due, as the core counts it.
+/// Today in the active program, as the core answers it: the routines it
+/// shows, what is left today and this week, and the action with its words.
 /// The toolbar leads to therapist mode: a new program, or this one edited.
 struct TodayView: View {
     @EnvironmentObject private var app: Observed<AppData>
     @EnvironmentObject private var player: Observed<PlayerModel>
+    @EnvironmentObject private var navigator: Observed<SessionNavigator>
     @StateObject private var today: Observed<TodayModel>
-    @State private var asking: DueRoutineRecord?
-    @State private var startWith: (routine: DueRoutineRecord, pain: Int32?)?
-    @State private var playing = false
+    @State private var asking: TodayRoutineRecord?
+    @State private var replacing: (routine: TodayRoutineRecord, open: String)?
+    @State private var startWith: (routine: TodayRoutineRecord, pain: Int32?)?
 
     init(app: AppData) {
         _today = StateObject(wrappedValue: Observed(TodayModel(app: app, wallClock: SystemWallClock())))
@@ -167,23 +169,17 @@ struct TodayView: View {
 
     var body: some View {
         List {
-            if let p = app.program {
+            if let p = app.program, let t = today.today {
                 Section {
-                    Text(p.title).font(.title2.bold())
+                    Text(t.title).font(.title2.bold())
                     if !p.notes.isEmpty { Text(p.notes) }
                 }
-                if let d = today.due {
-                    switch d.status {
-                    case .notStarted:
-                        Section { Text("Your program starts on \(p.start).") }
-                    case .ended:
-                        Section { Text("Your program ended on \(p.end). Ask your therapist what comes next.") }
-                    case .active:
-                        Section {
-                            ForEach(today.rows, id: \.routine.routineId) { r in row(r) }
-                        } header: {
-                            if let week = d.week { Text("Week \(week) of \(p.weeks)") } else { Text("Today") }
-                        }
+                if let message = t.message { Section { Text(message) } }
+                if !today.rows.isEmpty {
+                    Section {
+                        ForEach(today.rows, id: \.routineId) { r in row(r) }
+                    } header: {
+                        if let heading = t.heading { Text(verbatim: heading) }
                     }
                 }
             }
@@ -191,52 +187,72 @@ struct TodayView: View {
         }
         .navigationTitle("Today")
         .therapistEntry(programJson: app.programJson, place: "today")
-        .navigationDestination(isPresented: $playing) { PlayerView() }
-        .sheet(item: Binding(get: { asking.map(DueItem.init) }, set: { asking = $0?.routine }),
+        .confirmationDialog("Another session is open", isPresented: Binding(
+            get: { replacing != nil }, set: { if !$0 { replacing = nil } }), titleVisibility: .visible) {
+            Button("End it and start this one", role: .destructive) {
+                let r = replacing?.routine
+                navigator.model.endOpenSession()
+                replacing = nil
+                asking = r
+            }
+            Button("Cancel", role: .cancel) { replacing = nil }
+        } message: {
+            Text("“\(replacing?.open ?? "")” is still open. It is saved in your journal as stopped.")
+        }
+        .sheet(item: Binding(get: { asking.map(TodayItem.init) }, set: { asking = $0?.routine }),
                onDismiss: start) { item in
-            PainCheck(title: "Pain right now", confirm: "Start") { pain in
+            PainQuestion(title: "Pain right now", confirm: "Start", stopAbove: today.stopAbove) { pain in
                 startWith = (item.routine, pain)
+                asking = nil
+            } onCancel: {
                 asking = nil
             }
         }
         .task(id: "\(app.journalVersion) \(app.program?.id ?? "")") { today.model.load() }
     }
 
-    @ViewBuilder private func row(_ r: DueRow) -> some View {
+    @ViewBuilder private func row(_ r: TodayRoutineRecord) -> some View {
         VStack(alignment: .leading, spacing: 6) {
-            Text(r.routine.title).font(.title3.bold())
-            Text(r.time).font(.callout).foregroundStyle(.secondary)
-            if let w = r.routine.weekLeft {
-                Text("\(w) more this week")
-            } else {
-                Text("\(r.routine.done) of \(r.routine.today) done today")
-            }
-            if r.hasSessionsLeft {
-                Button { asking = r.routine } label: {
-                    Text("Start").frame(maxWidth: .infinity, minHeight: 44)
+            Text(r.title).font(.title3.bold())
+            Text(today.model.length(r)).font(.callout).foregroundStyle(.secondary)
+            Text(verbatim: r.todayText)
+            if let week = r.weekText { Text(verbatim: week) }
+            if let label = r.actionLabel {
+                if r.action == .start {
+                    Button { tapStart(r) } label: {
+                        Text(verbatim: label).frame(maxWidth: .infinity, minHeight: 44)
+                    }
+                    .buttonStyle(.borderedProminent)
+                } else {
+                    Button { tapStart(r) } label: {
+                        Text(verbatim: label).frame(maxWidth: .infinity, minHeight: 44)
+                    }
+                    .buttonStyle(.bordered)
                 }
-                .buttonStyle(.borderedProminent)
-            } else {
-                Button { asking = r.routine } label: {
-                    Text("Do it again").frame(maxWidth: .infinity, minHeight: 44)
-                }
-                .buttonStyle(.bordered)
             }
         }
         .padding(.vertical, 4)
+    }
+
+    private func tapStart(_ r: TodayRoutineRecord) {
+        if let open = navigator.askBeforeStarting {
+            replacing = (r, open)
+        } else {
+            asking = r
+        }
     }
 
     private func start() {
         let chosen = startWith
         startWith = nil
         guard let s = chosen else { return }
-        playing = today.model.start(s.routine, painBefore: s.pain, on: player.model)
+        navigator.model.started(today.model.start(s.routine, painBefore: s.pain, on: player.model))
     }
 }
 
-/// A due routine as a sheet item.
-struct DueItem: Identifiable {
-    let routine: DueRoutineRecord
+/// A routine of Today as a sheet item.
+struct TodayItem: Identifiable {
+    let routine: TodayRoutineRecord
     var id: String { routine.routineId }
 }
 

@@ -25,22 +25,22 @@ struct ProgressScreen: View {
                     Section {
                         ForEach(Array(s.flags.enumerated()), id: \.offset) { _, flag in
                             VStack(alignment: .leading, spacing: 6) {
-                                Label(flag.routineTitle, systemImage: "exclamationmark.octagon.fill")
+                                Label(progress.model.flagHeading(flag), systemImage: "exclamationmark.octagon.fill")
                                     .font(.title3.bold())
                                 Text(flag.message).font(.body)
-                                Text("Stop this routine and contact your therapist.").font(.body.bold())
+                                Text(verbatim: progress.safety.stopRoutine).font(.body.bold())
                             }
                             .foregroundStyle(.red)
                             .accessibilityElement(children: .combine)
                         }
                     } header: {
-                        Text("Please read")
+                        Text(verbatim: progress.safety.flagsHeading)
                     }
                 }
                 Section {
                     LabeledContent { Text("\(s.streak.days) days") } label: { Text("Streak") }
                     LabeledContent { Text("\(s.sessions) (\(s.completed) completed)") } label: { Text("Sessions") }
-                    LabeledContent { Text(clockText(s.activeMs)) } label: { Text("Time") }
+                    LabeledContent { Text(verbatim: progress.activeTime ?? "") } label: { Text("Time") }
                     if let a = s.adherence {
                         LabeledContent {
                             Text(a, format: .percent.precision(.fractionLength(0)))
@@ -63,7 +63,7 @@ struct ProgressScreen: View {
                     }
                     if !progress.painPoints.isEmpty {
                         Section("Pain, weekly mean") {
-                            PainChart(points: progress.painPoints).frame(height: 220)
+                            PainChart(points: progress.painPoints, scale: progress.painScale).frame(height: 220)
                         }
                     }
                 }
@@ -85,9 +85,10 @@ struct ProgressScreen: View {
     }
 }
 
-/// Mean pain before and after sessions per program week, 0–10.
+/// Mean pain before and after sessions per program week, on the core's scale.
 struct PainChart: View {
     let points: [PainPoint]
+    let scale: ClosedRange<Int32>
 
     var body: some View {
         let before = String(localized: "Before")
@@ -98,7 +99,7 @@ struct PainChart: View {
             PointMark(x: .value(String(localized: "Week"), p.week), y: .value(String(localized: "Pain"), p.value))
                 .foregroundStyle(by: .value(String(localized: "When"), p.after ? after : before))
         }
-        .chartYScale(domain: 0...10)
+        .chartYScale(domain: Double(scale.lowerBound)...Double(scale.upperBound))
         .chartXAxisLabel(String(localized: "Week"))
         .accessibilityLabel(Text("Pain before and after sessions, by week"))
     }

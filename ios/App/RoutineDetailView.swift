@@ -1,5 +1,7 @@
 // One routine: cautions before the start button, equipment, and every
-// step with its start and length, all from the core's details.
+// step with its start and length, all from the core's details and words.
+// Starting it while another session is open asks first; the pain rating
+// before it is checked by the core.
 
 import SwiftUI
 import UnknotApp
@@ -7,9 +9,10 @@ import UnknotCore
 
 struct RoutineDetailView: View {
     @EnvironmentObject private var player: Observed<PlayerModel>
+    @EnvironmentObject private var navigator: Observed<SessionNavigator>
     @StateObject private var detail: Observed<RoutineDetailModel>
-    @State private var playing = false
     @State private var askPain = false
+    @State private var replacing: String?
     @State private var startWith: Int32?? = nil
 
     init(id: String) {
@@ -23,7 +26,7 @@ struct RoutineDetailView: View {
             case .success(let d):
                 Section {
                     if !d.summary.isEmpty { Text(d.summary) }
-                    Text("\(clockText(d.timedMs)) · \(d.steps.count) steps").font(.headline)
+                    Text("\(detail.model.length(d.timedMs)) · \(d.steps.count) steps").font(.headline)
                 }
                 if !d.cautions.isEmpty {
                     Section("Before you start") {
@@ -31,10 +34,10 @@ struct RoutineDetailView: View {
                     }
                 }
                 if !d.equipment.isEmpty {
-                    Section("You need") { Text(d.equipment.map(vocabLabel).joined(separator: ", ")) }
+                    Section("You need") { Text(detail.equipment.formatted(.list(type: .and))) }
                 }
                 Section {
-                    Button { askPain = true } label: {
+                    Button(action: tapStart) {
                         Text("Start").font(.title2.bold()).frame(maxWidth: .infinity, minHeight: 44)
                     }
                     .buttonStyle(.borderedProminent)
@@ -43,11 +46,11 @@ struct RoutineDetailView: View {
                 Section("Steps") {
                     ForEach(d.steps, id: \.index) { step in
                         HStack(alignment: .firstTextBaseline, spacing: 12) {
-                            Text(clockText(step.startMs)).font(.callout.monospacedDigit())
+                            Text(detail.model.clock(step.startMs)).font(.callout.monospacedDigit())
                             VStack(alignment: .leading, spacing: 2) {
                                 Text(step.title).font(.headline)
                                 if let i = step.instructions { Text(i).font(.body) }
-                                if step.timedMs > 0 { Text(clockText(step.timedMs)).font(.caption) }
+                                if step.timedMs > 0 { Text(detail.model.length(step.timedMs)).font(.caption) }
                                 if step.untimed > 0 { Text("At your pace").font(.caption) }
                             }
                         }
@@ -59,19 +62,39 @@ struct RoutineDetailView: View {
             }
         }
         .navigationTitle(details?.title ?? "")
-        .navigationDestination(isPresented: $playing) { PlayerView() }
-        // Starts once the pain sheet is gone, so the push is not lost.
+        .confirmationDialog("Another session is open", isPresented: Binding(
+            get: { replacing != nil }, set: { if !$0 { replacing = nil } }), titleVisibility: .visible) {
+            Button("End it and start this one", role: .destructive) {
+                navigator.model.endOpenSession()
+                replacing = nil
+                askPain = true
+            }
+            Button("Cancel", role: .cancel) { replacing = nil }
+        } message: {
+            Text("“\(replacing ?? "")” is still open. It is saved in your journal as stopped.")
+        }
+        // Starts once the pain sheet is gone, so the player's cover is not lost.
         .sheet(isPresented: $askPain, onDismiss: start) {
-            PainCheck(title: "Pain right now", confirm: "Start") { pain in
+            PainQuestion(title: "Pain right now", confirm: "Start", stopAbove: nil) { pain in
                 startWith = .some(pain)
                 askPain = false
+            } onCancel: {
+                askPain = false
             }
+        }
+    }
+
+    private func tapStart() {
+        if let open = navigator.askBeforeStarting {
+            replacing = open
+        } else {
+            askPain = true
         }
     }
 
     private func start() {
         guard case .some(let pain) = startWith else { return }
         startWith = nil
-        playing = detail.model.start(painBefore: pain, on: player.model)
+        navigator.model.started(detail.model.start(painBefore: pain, on: player.model))
     }
 }

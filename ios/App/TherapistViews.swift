@@ -81,7 +81,7 @@ struct TherapistEntryButtons: ViewModifier {
         do {
             open = try TherapistEntry.new(today: localDay(Date(), .current))
         } catch {
-            failure = EntryFailure(title: "A new program cannot be started", message: ErrorReport(error).text)
+            failure = EntryFailure(title: "A new program cannot be started", message: ErrorReport(error, lang: appLanguage).text)
         }
     }
 
@@ -90,7 +90,7 @@ struct TherapistEntryButtons: ViewModifier {
         do {
             open = try TherapistEntry.edit(programJson: programJson)
         } catch {
-            failure = EntryFailure(title: "This program cannot be edited here", message: ErrorReport(error).text)
+            failure = EntryFailure(title: "This program cannot be edited here", message: ErrorReport(error, lang: appLanguage).text)
         }
     }
 }
@@ -143,7 +143,7 @@ struct ProgramEditor: View {
             cautionsSection
             Section("Pain") {
                 Stepper(value: editor.binding(\.draft.painStopAbove), in: 0...limits.painMax) {
-                    Text("Stop a session when pain is above \(draft.painStopAbove) of 10")
+                    Text("Stop a session when pain is above \(draft.painStopAbove) of \(limits.painMax)")
                 }
                 Stepper(value: editor.binding(\.draft.painFlareRise), in: limits.flareRiseMin...limits.painMax) {
                     Text("A rise of \(draft.painFlareRise) counts as a flare")
@@ -234,7 +234,7 @@ struct ProgramEditor: View {
         let problems = editor.model.problems(item: index)
         return VStack(alignment: .leading, spacing: 4) {
             Text(editor.model.title(of: item.builtinId)).font(.headline)
-            frequencyText(item.frequency, choice: editor.model.choice(item.builtinId))
+            frequencyText(item.frequency, choice: editor.model.choice(item.builtinId), editor: editor.model)
             if item.progression != nil {
                 Text("Grows week by week").font(.callout).foregroundStyle(.secondary)
             }
@@ -256,9 +256,9 @@ struct ProgramEditor: View {
                     Text(t.title).font(.headline)
                     Text("\(t.perWeek) times a week")
                     if t.firstWeekMs == t.lastWeekMs {
-                        Text("\(clockText(t.firstWeekMs)) each time")
+                        Text("\(editor.model.length(t.firstWeekMs)) each time")
                     } else {
-                        Text("\(clockText(t.firstWeekMs)) each time in week 1, \(clockText(t.lastWeekMs)) in week \(draft.weeks)")
+                        Text("\(editor.model.length(t.firstWeekMs)) each time in week 1, \(editor.model.length(t.lastWeekMs)) in week \(draft.weeks)")
                     }
                 }
                 .accessibilityElement(children: .combine)
@@ -362,9 +362,10 @@ struct ProblemsOf: View {
     }
 }
 
-/// A frequency in words: "Every day", the chosen weekdays, or times a
-/// week, with the times a day when more than one.
-func frequencyText(_ frequency: Frequency, choice: FrequencyChoice) -> Text {
+/// A frequency in words: "Every day", the chosen weekdays (the core's
+/// short names), or times a week, with the times a day when more than one.
+@MainActor
+func frequencyText(_ frequency: Frequency, choice: FrequencyChoice, editor: ProgramEditorModel) -> Text {
     switch frequency {
     case .perWeek(let times):
         return Text("\(times) times a week")
@@ -375,7 +376,7 @@ func frequencyText(_ frequency: Frequency, choice: FrequencyChoice) -> Text {
         } else if choice == .daily {
             when = String(localized: "Every day")
         } else {
-            when = days.map { weekdayLabel($0, short: true) }.formatted(.list(type: .and))
+            when = days.map { editor.weekday($0).short }.formatted(.list(type: .and))
         }
         return perDay == 1 ? Text(when) : Text(when) + Text(verbatim: ", ") + Text("\(perDay) times a day")
     }
@@ -408,9 +409,9 @@ struct DraftItemEditor: View {
                 if let t = model.timing(builtinId) {
                     Section("Time it asks for") {
                         Text("\(t.perWeek) times a week")
-                        Text("\(clockText(t.firstWeekMs)) each time in week 1")
+                        Text("\(model.length(t.firstWeekMs)) each time in week 1")
                         if model.draft.weeks > 1 {
-                            Text("\(clockText(t.lastWeekMs)) each time in week \(model.draft.weeks)")
+                            Text("\(model.length(t.lastWeekMs)) each time in week \(model.draft.weeks)")
                         }
                     }
                 }
@@ -437,7 +438,7 @@ struct DraftItemEditor: View {
         case .days(let days, let perDay):
             if model.choice(builtinId) == .days {
                 ForEach(model.everyDay, id: \.self) { day in
-                    Toggle(weekdayLabel(day), isOn: Binding(
+                    Toggle(model.weekday(day).name, isOn: Binding(
                         get: { days.contains(day) },
                         set: { _ in model.toggle(builtinId, day: day) }))
                 }
@@ -531,7 +532,7 @@ struct RoutineChooser: View {
                         VStack(alignment: .leading, spacing: 4) {
                             Text(s.title).font(.headline)
                             if !s.summary.isEmpty { Text(s.summary).font(.callout) }
-                            Text(clockText(s.timedMs)).font(.callout).foregroundStyle(.secondary)
+                            Text(editor.model.length(s.timedMs)).font(.callout).foregroundStyle(.secondary)
                         }
                         Spacer()
                         if added {

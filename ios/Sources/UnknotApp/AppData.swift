@@ -1,59 +1,12 @@
 // What the app keeps between launches, in one folder (the app's
 // Application Support): the journal (the core's SQLite store,
-// `journal.sqlite`), the accepted home program (its JSON as received,
-// `program.json`) and a paused session (`session.json`). Every rule about
-// them (validation, due sessions, statistics, flags, exports) is the
+// `journal.sqlite`, which also keeps an unfinished session's checkpoint)
+// and the accepted home program (`program.json`). Every rule about them
+// (import, validation, due sessions, statistics, flags, exports) is the
 // core's; this only opens files and holds results.
 
 import Foundation
 import UnknotCore
-
-/// A session saved to resume on the next launch: the core's snapshot string
-/// with the built-in routine id and the language it was played in (what
-/// `SessionController.restore` needs). The snapshot is opaque here; the core
-/// alone reads it.
-public struct SavedSession: Codable, Equatable, Sendable {
-    /// The built-in routine's id.
-    public let routineId: String
-    /// The language the session is spoken in.
-    public let lang: String
-    /// The core's snapshot string.
-    public let snapshot: String
-
-    public init(routineId: String, lang: String, snapshot: String) {
-        self.routineId = routineId
-        self.lang = lang
-        self.snapshot = snapshot
-    }
-}
-
-/// `session.json` in a folder: the one saved session.
-public struct SavedSessionStore: Sendable {
-    public let url: URL
-
-    public init(folder: URL) {
-        url = folder.appendingPathComponent("session.json")
-    }
-
-    /// The saved session, or nil when there is none or the file is unreadable.
-    public func load() -> SavedSession? {
-        guard let data = try? Data(contentsOf: url) else { return nil }
-        return try? JSONDecoder().decode(SavedSession.self, from: data)
-    }
-
-    /// Replaces the saved session (written whole or not at all).
-    public func save(_ session: SavedSession) {
-        guard let data = try? JSONEncoder().encode(session) else { return }
-        try? FileManager.default.createDirectory(
-            at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try? data.write(to: url, options: [.atomic])
-    }
-
-    /// Forgets the saved session.
-    public func clear() {
-        try? FileManager.default.removeItem(at: url)
-    }
-}
 
 /// The journal and the active program.
 @MainActor
@@ -87,7 +40,7 @@ public final class AppData: ChangeReporting {
         do {
             journal = try Journal.open(path: folder.appendingPathComponent("journal.sqlite").path)
         } catch {
-            journalError = ErrorReport(error)
+            journalError = ErrorReport(error, lang: lang)
         }
         if let data = try? Data(contentsOf: programURL),
            let json = String(data: data, encoding: .utf8),
@@ -97,13 +50,17 @@ public final class AppData: ChangeReporting {
         }
     }
 
-    /// Records a finished session. Throws the core's `UnknotError`
-    /// (`InvalidSession` lists every rule broken; nothing is written then).
+    /// Records a journal entry made elsewhere (an earlier version's
+    /// export, a test). Throws the core's `UnknotError` (`InvalidSession`
+    /// lists every rule broken; nothing is written then).
     public func record(_ entry: SessionEntry) throws {
-        guard let journal else {
-            throw journalError ?? ErrorReport(kind: .journalClosed)
-        }
+        guard let journal else { throw journalError ?? ErrorReport(UnknotError.JournalFailed(reason: ""), lang: lang) }
         _ = try journal.record(entry: entry)
+        sessionRecorded()
+    }
+
+    /// A session was recorded in the journal: screens reload what they show.
+    public func sessionRecorded() {
         journalVersion += 1
         onChange?()
     }
@@ -127,18 +84,13 @@ public final class AppData: ChangeReporting {
         onChange?()
     }
 
-    /// Program JSON from what the person pasted, scanned or opened: a share
-    /// code is decoded by the core, anything else is taken as the program
-    /// document itself (the core's parser judges it). Throws `BadShareCode`.
-    public static func programText(from text: String) throws -> String {
-        looksLikeShareCode(text: text) ? try shareDecode(code: text) : text
-    }
-
-    /// The text of an opened `.unknot` file (or a scanned or pasted code):
-    /// its program waits in `pendingImport` for the preview. Throws
-    /// `BadShareCode` for a damaged code.
+    /// What the person pasted, scanned or opened (a share code, a link,
+    /// a `.unknot` file's text), read by the core (`importProgram`: it
+    /// trims, bounds the size and tells a code from JSON); its program
+    /// waits in `pendingImport` for the preview. Throws the core's
+    /// `BadShareCode` or `InvalidProgram`.
     public func open(text: String) throws {
-        pendingImport = try Self.programText(from: text)
+        pendingImport = try importProgram(text: text, lang: lang).programJson
     }
 
     /// Reads the file at `url` (already made accessible by the caller) like `open(text:)`.

@@ -2,33 +2,13 @@
 // goes through the core (`programDraftBuild`), which lists every problem
 // with the field it is about and, once the draft is a valid program, hands
 // out the program file, its share code and how long each routine takes.
-// The small changes below decide no rule: a routine's starting frequency
-// and the weekday words come from the core (what it gives a routine it
-// adds), and whether the result is valid is for the core to say.
+// An item's frequency is switched and its days toggled by the core
+// (`programDraftSetFrequency`, `programDraftToggleDay`), the problems of a
+// field are the core's answer (`draftFieldProblems`), and weekday and
+// routine names are the core's; the form only binds fields.
 
 import Foundation
 import UnknotCore
-
-/// How often a routine is due, as the form offers it.
-public enum FrequencyChoice: Hashable, CaseIterable, Sendable {
-    /// Every weekday.
-    case daily
-    /// On weekdays the therapist picks.
-    case days
-    /// A number of times a week, on days the patient picks.
-    case perWeek
-
-    /// The choice a frequency shows as: `daily` when it names every weekday
-    /// in `everyDay`.
-    public init(_ frequency: Frequency, everyDay: [String]) {
-        switch frequency {
-        case .perWeek:
-            self = .perWeek
-        case .days(let days, _):
-            self = !everyDay.isEmpty && Set(days) == Set(everyDay) ? .daily : .days
-        }
-    }
-}
 
 extension Frequency {
     /// The weekdays it is due on; nil for a number of times a week.
@@ -52,56 +32,6 @@ extension Frequency {
 
 /// Changes to a draft's routines.
 public enum DraftEdit {
-    /// The frequency the core gives `builtinId` when it is added to a draft
-    /// (every day, once a day): the routine added to a copy of `draft` with
-    /// no routines. Nil when the core does not know the routine.
-    public static func newItemFrequency(_ builtinId: String, draft: ProgramDraft) -> Frequency? {
-        var empty = draft
-        empty.items = []
-        return (try? programDraftAddRoutine(draft: empty, builtinId: builtinId))?.items.first?.frequency
-    }
-
-    /// `frequency` switched to `choice`. Daily takes every weekday of
-    /// `newItem` (the core's frequency for a new routine) and keeps the
-    /// times a day; chosen days starts from `newItem` when coming from a
-    /// number a week; a number a week starts from `perWeek` (the sessions a
-    /// week the core counted for the routine) or else the times a day.
-    public static func frequency(_ frequency: Frequency, as choice: FrequencyChoice,
-                                 newItem: Frequency, perWeek: Int32?) -> Frequency {
-        switch choice {
-        case .daily:
-            guard case .days(let everyDay, let once) = newItem else { return newItem }
-            return .days(days: everyDay, perDay: frequency.timesADay ?? once)
-        case .days:
-            return frequency.weekdays == nil ? newItem : frequency
-        case .perWeek:
-            switch frequency {
-            case .perWeek: return frequency
-            case .days(_, let perDay): return .perWeek(times: perWeek ?? perDay)
-            }
-        }
-    }
-
-    /// `frequency` with `day` chosen or no longer chosen, the days kept in
-    /// the order of `everyDay`. A number a week is returned unchanged.
-    public static func toggling(_ day: String, in frequency: Frequency, everyDay: [String]) -> Frequency {
-        guard case .days(let days, let perDay) = frequency else { return frequency }
-        let on = days.contains(day)
-        let chosen = everyDay.filter { $0 == day ? !on : days.contains($0) }
-        return .days(days: chosen, perDay: perDay)
-    }
-
-    /// The problems about item `index` (paths `items[index]` and below).
-    public static func problems(_ problems: [Problem], item index: Int) -> [Problem] {
-        let path = "items[\(index)]"
-        return problems.filter { $0.path == path || $0.path.hasPrefix(path + ".") }
-    }
-
-    /// The problems about a field of the program (`title`, `weeks`, …) or below it.
-    public static func problems(_ problems: [Problem], field: String) -> [Problem] {
-        problems.filter { $0.path == field || $0.path.hasPrefix(field + ".") || $0.path.hasPrefix(field + "[") }
-    }
-
     /// Writes a built program (`programJson` from `programDraftBuild`) to
     /// `<program id>.unknot` in `folder` for sharing, and returns it.
     /// Throws the core's `InvalidProgram`, or a file error.
@@ -178,8 +108,10 @@ public final class ProgramEditorModel: ChangeReporting {
     public private(set) var saved: String
     /// Every built-in routine, to add from.
     public let summaries: [RoutineSummary]
+    /// Every weekday with its names, in the core's order.
+    public let weekdays: [WeekdayName]
     /// Every weekday word, in the core's order.
-    public let everyDay: [String]
+    public var everyDay: [String] { weekdays.map(\.word) }
     /// The format's bounds on the draft's numbers.
     public let limits: DraftLimits = programDraftLimits()
     /// Why adding a routine failed.
@@ -203,7 +135,7 @@ public final class ProgramEditorModel: ChangeReporting {
         outcome = programDraftBuild(draft: item.draft, lang: lang)
         saved = programDraftSave(draft: item.draft)
         summaries = builtinSummaries(lang: lang)
-        everyDay = summaries.first.flatMap { DraftEdit.newItemFrequency($0.id, draft: item.draft)?.weekdays } ?? []
+        weekdays = weekdayNames(lang: lang)
         writeShareFile()
     }
 
@@ -217,7 +149,7 @@ public final class ProgramEditorModel: ChangeReporting {
     private func writeShareFile() {
         shareFile = outcome.programJson.map { json in
             Result { try DraftEdit.shareFile(programJson: json, lang: lang, folder: shareFolder) }
-                .mapError(ErrorReport.init)
+                .mapError { [lang] in ErrorReport($0, lang: lang) }
         }
     }
 
@@ -227,11 +159,12 @@ public final class ProgramEditorModel: ChangeReporting {
     /// Whether the draft is a valid program (nothing to fix).
     public var isValid: Bool { outcome.problems.isEmpty }
 
-    /// The problems about a field of the program (`title`, `weeks`, `start`, …).
-    public func problems(field: String) -> [Problem] { DraftEdit.problems(outcome.problems, field: field) }
+    /// The problems about a field of the program (`title`, `weeks`, `start`,
+    /// `items[1].frequency`, …), as the core matches them to it.
+    public func problems(field: String) -> [Problem] { draftFieldProblems(problems: outcome.problems, field: field) }
 
     /// The problems about the routine at `index`.
-    public func problems(item index: Int) -> [Problem] { DraftEdit.problems(outcome.problems, item: index) }
+    public func problems(item index: Int) -> [Problem] { problems(field: "items[\(index)]") }
 
     /// The title of a built-in routine (its id when unknown).
     public func title(of id: String) -> String { summaries.first { $0.id == id }?.title ?? id }
@@ -239,9 +172,17 @@ public final class ProgramEditorModel: ChangeReporting {
     /// Whether the routine is already in the draft.
     public func contains(_ builtinId: String) -> Bool { draft.items.contains { $0.builtinId == builtinId } }
 
-    /// The routines matching `query`, to add from.
+    /// The routines matching `query` as the core searches them, to add from.
     public func summaries(matching query: String) -> [RoutineSummary] {
-        summaries.filter { LibraryModel.matches($0, query) }
+        searchRoutines(query: LibraryQuery(text: query, area: nil, tool: nil, maxMinutes: nil), lang: lang)
+    }
+
+    /// A routine's length as the core writes it.
+    public func length(_ ms: Int64) -> String { durationText(ms: ms, lang: lang) }
+
+    /// A weekday's short and full names (the word itself when unknown).
+    public func weekday(_ word: String) -> WeekdayName {
+        weekdays.first { $0.word == word } ?? WeekdayName(word: word, short: word, name: word)
     }
 
     /// Adds a built-in routine through the core.
@@ -250,7 +191,7 @@ public final class ProgramEditorModel: ChangeReporting {
             draft = try programDraftAddRoutine(draft: draft, builtinId: builtinId)
             addError = nil
         } catch {
-            addError = ErrorReport(error)
+            addError = ErrorReport(error, lang: lang)
         }
         onChange?()
     }
@@ -300,24 +241,29 @@ public final class ProgramEditorModel: ChangeReporting {
         edit(&draft.items[i])
     }
 
-    /// The frequency choice the form shows for the routine.
+    /// The frequency choice the form shows for the routine: the one the
+    /// therapist picked, else the core's reading of its frequency.
     public func choice(_ builtinId: String) -> FrequencyChoice {
         if let c = chosen[builtinId] { return c }
-        return item(builtinId).map { FrequencyChoice($0.frequency, everyDay: everyDay) } ?? .daily
+        return item(builtinId).map { frequencyChoice(frequency: $0.frequency) } ?? .daily
     }
 
-    /// Switches the routine's frequency to `choice`.
+    /// Switches the routine's frequency to `choice`, as the core switches it.
     public func setChoice(_ builtinId: String, _ choice: FrequencyChoice) {
         chosen[builtinId] = choice
-        guard let newItem = DraftEdit.newItemFrequency(builtinId, draft: draft) else { return }
-        let perWeek = timing(builtinId)?.perWeek
-        change(builtinId) { $0.frequency = DraftEdit.frequency($0.frequency, as: choice, newItem: newItem, perWeek: perWeek) }
+        coreEdit(builtinId) { try programDraftSetFrequency(draft: $0, item: $1, choice: choice) }
         onChange?()
     }
 
-    /// Chooses or un-chooses `day` for the routine.
+    /// Chooses or un-chooses `day` for the routine (the core keeps the days in order).
     public func toggle(_ builtinId: String, day: String) {
-        change(builtinId) { $0.frequency = DraftEdit.toggling(day, in: $0.frequency, everyDay: everyDay) }
+        coreEdit(builtinId) { try programDraftToggleDay(draft: $0, item: $1, day: day) }
+    }
+
+    /// The draft as the core's `edit` changes the item of `builtinId`.
+    private func coreEdit(_ builtinId: String, _ edit: (ProgramDraft, Int32) throws -> ProgramDraft) {
+        guard let i = index(builtinId), let changed = try? edit(draft, Int32(i)) else { return }
+        draft = changed
     }
 
     /// Sets the times a day (fixed days) for the routine.

@@ -38,7 +38,7 @@ extension PlayerModel {
     public func frame(at t: Int64) -> Frame? { frame?.at(t) }
 
     /// The phase circle at `t` (no call into the core).
-    public func phase(at t: Int64) -> PhaseDisplay? { frame(at: t).map(PhaseDisplay.init) }
+    public func phase(at t: Int64) -> PhaseDisplay? { frame(at: t).map { PhaseDisplay($0, lang: lang ?? "en") } }
 }
 
 /// Keeps the screen from locking by itself while the player is shown;

@@ -1,10 +1,12 @@
 // The running session for the app's player screen: it opens the core's
 // `Player` through `SessionController`, passes on what the core says to
-// speak (speech and haptics), keeps the single wake-up on the timer, holds
-// the audio session active while guidance may sound, gathers the journal
-// entry around the session ("too much" marks, pain before and after) and
-// saves a paused session to resume after the app is gone. It decides
-// nothing: timing, cues and the end of a session come from the core.
+// sound to the session's audio (SessionAudio.swift), keeps the single
+// wake-up on the timer, and records the
+// session through the core: the start with the pain rating before, "too
+// much" taps and the journal entry are the core's `Player` recording, and
+// an unfinished session is kept in the journal's checkpoint (program
+// sessions included) to resume after the app is gone. It decides nothing:
+// timing, cues, the end of a session and what is recorded come from the core.
 
 import Foundation
 import UnknotCore
@@ -18,48 +20,35 @@ public struct PlayerServices {
     public let speech: SpeechOutput
     public let haptics: Haptics
     public let audio: AudioSession
-    public let saved: SavedSessionStore
+    /// The journal sessions are recorded and checkpointed in (nil when it
+    /// could not be opened: nothing is checkpointed then).
+    public let journal: Journal?
     /// The audio engine, cue style, vibration and Now Playing (SessionAudio.swift);
     /// without them cues are spoken directly.
     public var guidance: GuidanceServices?
 
     public init(clock: MonotonicClock, wallClock: WallClock, timer: WakeTimer, speech: SpeechOutput,
-                haptics: Haptics, audio: AudioSession, saved: SavedSessionStore) {
+                haptics: Haptics, audio: AudioSession, journal: Journal?) {
         self.clock = clock
         self.wallClock = wallClock
         self.timer = timer
         self.speech = speech
         self.haptics = haptics
         self.audio = audio
-        self.saved = saved
+        self.journal = journal
     }
 }
 
-/// A saved session the library offers to resume, with its routine's title.
-public struct ResumeOffer: Equatable, Sendable {
-    /// What was saved.
-    public let saved: SavedSession
-    /// The routine's title (its id when the routine cannot be opened).
-    public let title: String
-}
-
-/// What the journal entry of the open session is built from, besides the
-/// core's last frame and summary: gathered around the session.
-public struct SessionDraft: Equatable {
-    /// The routine played.
-    public let routineId: String
-    /// Its title as shown.
-    public let routineTitle: String
-    /// The program it is played for, if any.
-    public let programId: String?
-    /// Wall-clock start, UTC milliseconds.
-    public let startMs: Int64
-    /// The phone's UTC offset at the start.
-    public let utcOffsetMin: Int32
-    /// Pain 0–10 before the session; nil when skipped.
-    public let painBefore: Int32?
-    /// "Too much" taps: where in the routine each one was.
-    public var discomfort: [DiscomfortMark] = []
+/// A session the journal kept unfinished (the app was left or ended while
+/// it ran), offered to resume while no session is open.
+public struct ResumeOffer: Equatable {
+    /// The core's checkpoint: routine, title, program, start, pain before.
+    public let checkpoint: CheckpointRecord
+    /// The routine's title in the session's language.
+    public var title: String { checkpoint.routineTitle }
+    /// Whether the session was over already (resuming it asks for the
+    /// rating after and records it).
+    public var isOver: Bool { checkpoint.over }
 }
 
 /// The controller's wake-ups on the app's `WakeTimer`: when it fires, the
@@ -68,6 +57,8 @@ public struct SessionDraft: Equatable {
 final class TimerBridge {
     private let timer: WakeTimer
     weak var controller: SessionController?
+    /// Called after each wake-up, once the controller's call returned.
+    var woke: (@MainActor () -> Void)?
 
     init(timer: WakeTimer) { self.timer = timer }
 
@@ -75,6 +66,7 @@ final class TimerBridge {
         timer.schedule(atMs: atMs) { [weak self] in
             // Fired by the timer, outside the controller's lock.
             self?.controller?.wake()
+            self?.woke?()
         }
     }
 
@@ -91,17 +83,12 @@ extension TimerBridge: @preconcurrency WakeScheduler {
 public final class PlayerModel: ChangeReporting {
     public var onChange: (@MainActor () -> Void)?
 
-    /// How much one tap on "extend" adds (the core has no preferred amount).
-    public static let extendMs: Int64 = 15_000
-
     /// The latest frame from the core; nil without a session.
     public private(set) var frame: Frame?
     /// Details of the routine being played.
     public private(set) var routine: RoutineDetails?
-    /// A session saved unfinished by an earlier run, while no session is open.
+    /// A session the journal kept unfinished, while no session is open.
     public private(set) var resumable: ResumeOffer?
-    /// The journal entry being gathered for the open session.
-    public private(set) var draft: SessionDraft?
     /// Whether the audio session is active (guidance may sound).
     public var audioActive: Bool { guidance?.audioActive ?? false }
 
@@ -109,156 +96,189 @@ public final class PlayerModel: ChangeReporting {
     private var controller: SessionController?
     var guidance: SessionAudio?
     private var bridge: TimerBridge?
-    private var lang: String?
+    /// The session's language.
+    private(set) var lang: String?
+    /// The step of the last checkpoint, so a new step is checkpointed once.
+    private var checkpointedStep: Int32?
+    /// A frame brought a new step or the end: checkpoint after the call.
+    private var checkpointDue = false
 
-    /// A player with no session; a session saved by an earlier run is
-    /// offered in `resumable`.
+    /// A player with no session; a session the journal kept unfinished by
+    /// an earlier run is offered in `resumable`.
     public init(services: PlayerServices) {
         self.services = services
         services.speech.onSilent = { [weak self] in self?.fellSilent() }
-        if let saved = services.saved.load() {
-            let title = (try? builtinRoutine(id: saved.routineId, lang: saved.lang))?.title ?? saved.routineId
-            resumable = ResumeOffer(saved: saved, title: title)
+        if let c = try? services.journal?.checkpoint() {
+            resumable = ResumeOffer(checkpoint: c)
         }
     }
 
     /// The routine's segment kind shown now (nil without a session).
-    public var phase: PhaseDisplay? { frame.map(PhaseDisplay.init) }
+    public var phase: PhaseDisplay? { frame.map { PhaseDisplay($0, lang: lang ?? "en") } }
 
-    /// How many times "too much" was tapped in this session.
-    public var discomfortCount: Int { draft?.discomfort.count ?? 0 }
+    /// What the core's recording of the open session holds so far (program
+    /// and week, start, pain before, the "too much" taps that counted).
+    public var recording: SessionRecording? { controller?.recording() }
+
+    /// How many "too much" taps the core counted in this session.
+    public var discomfortCount: Int { recording?.tooMuch.count ?? 0 }
 
     /// Whether the session is over (finished or stopped) and waits for the end form.
     public var isOver: Bool { frame.map { $0.status == .finished || $0.status == .stopped } ?? false }
 
-    /// Opens the built-in routine `id` and starts it; it replaces any saved
-    /// session. `painBefore` (0–10, nil when skipped) goes into the journal
-    /// entry. Throws the core's `UnknotError`.
+    /// Whether the open session was begun with a start the journal can
+    /// record (and is not recorded yet): the end form asks for the rating after.
+    public var canRecord: Bool {
+        guard let r = recording else { return false }
+        return r.startedAtMs != nil && r.recordedId == nil
+    }
+
+    /// The core's extend step, its label and the pain scale, in the session's language.
+    public var numbers: Numbers { UnknotCore.numbers(lang: lang ?? "en") }
+
+    /// Opens the built-in routine `id` and begins it with `painBefore`
+    /// (nil when skipped); it replaces any kept session. Throws the core's
+    /// `UnknotError` (an unknown routine; a rating off the scale: nothing starts).
     public func begin(id: String, lang: String, painBefore: Int32?) throws {
-        let details = try builtinRoutine(id: id, lang: lang)
-        try openSession(details: details, lang: lang) { clock, scheduler, sink in
-            try SessionController.create(source: .builtin(id: id), lang: lang,
-                                         clock: clock, scheduler: scheduler, cueSink: sink)
-        }
-        draft = newDraft(details, programId: nil, painBefore: painBefore)
-        discardSaved()
-        controller?.start()
+        try openSession(lang: lang) { try Player(source: .builtin(id: id), lang: lang) }
+        try beginOpened(painBefore: painBefore)
     }
 
     /// Opens routine `routineId` of a home program as the core grows it for
-    /// program week `week`, and starts it; recorded under `programId`.
-    /// Throws the core's `UnknotError` (`InvalidProgram`, `NotInProgram`).
-    public func beginProgram(programJson: String, programId: String, routineId: String, week: Int32,
+    /// program week `week` and begins it; the core records it under the
+    /// program and week. Throws the core's `UnknotError` (`InvalidProgram`,
+    /// `NotInProgram`, a rating off the scale).
+    public func beginProgram(programJson: String, routineId: String, week: Int32,
                              lang: String, painBefore: Int32?) throws {
-        let details = try programRoutineForWeek(programJson: programJson, routineId: routineId,
-                                                week: week, lang: lang)
-        try openSession(details: details, lang: lang) { clock, scheduler, sink in
-            SessionController(player: try Player.fromProgram(programJson: programJson, routineId: routineId,
-                                                             week: week, lang: lang),
-                              clock: clock, scheduler: scheduler, cueSink: sink)
+        try openSession(lang: lang) {
+            try Player.fromProgram(programJson: programJson, routineId: routineId, week: week, lang: lang)
         }
-        draft = newDraft(details, programId: programId, painBefore: painBefore)
-        discardSaved()
-        controller?.start()
+        try beginOpened(painBefore: painBefore)
     }
 
-    private func newDraft(_ details: RoutineDetails, programId: String?, painBefore: Int32?) -> SessionDraft {
+    private func beginOpened(painBefore: Int32?) throws {
+        guard let controller else { return }
+        do {
+            try controller.begin(SessionStart(wallMs: nowWallMs, utcOffsetMin: nowOffsetMin, painBefore: painBefore))
+        } catch {
+            close()
+            throw error
+        }
+        checkpoint()
+    }
+
+    private var nowWallMs: Int64 { wallMs(services.wallClock.now()) }
+    private var nowOffsetMin: Int32 {
         let now = services.wallClock.now()
-        return SessionDraft(routineId: details.id, routineTitle: details.title, programId: programId,
-                            startMs: wallMs(now), utcOffsetMin: utcOffsetMin(now, services.wallClock.timeZone),
-                            painBefore: painBefore)
+        return utcOffsetMin(now, services.wallClock.timeZone)
     }
 
-    /// Marks "too much" at the current frame's step and position.
+    /// "Too much" at the moment playing now; the core says whether it counts.
     public func markDiscomfort() {
-        guard let f = frame, draft != nil else { return }
-        draft?.discomfort.append(DiscomfortMark(step: f.step, positionMs: f.positionMs))
+        guard let controller else { return }
+        controller.markTooMuch()
+        checkpoint()
         onChange?()
     }
 
-    /// The journal entry of the session that just ended (core status
-    /// finished or stopped), nil while it runs or without a session.
-    public func entry(painAfter: Int32?, pressure: PressureFeedback?) -> SessionEntry? {
-        guard let f = frame, let d = draft, f.status == .finished || f.status == .stopped else { return nil }
-        guard let summary = controller?.summary() else { return nil }
-        let finished = f.status == .finished
-        let endMs = max(wallMs(services.wallClock.now()), d.startMs)
-        // Active time and steps completed or skipped are the core's figures.
-        // Only the part after a resume counts when the app was restarted, so
-        // it is kept within the wall-clock span the entry covers.
-        return SessionEntry(
-            routineId: d.routineId, routineTitle: d.routineTitle, programId: d.programId,
-            startMs: d.startMs, endMs: endMs, utcOffsetMin: d.utcOffsetMin,
-            activeMs: min(summary.activeMs, endMs - d.startMs),
-            outcome: finished ? .completed : .stopped,
-            stepsCompleted: summary.stepsCompleted,
-            stepsSkipped: summary.stepsSkipped,
-            painBefore: d.painBefore, painAfter: painAfter, pressure: pressure,
-            discomfort: d.discomfort, note: nil)
+    /// The journal entry the core makes of the session that just ended
+    /// (finished or stopped); nil while it runs or without a session.
+    public func entry(painAfter: Int32?, pressure: PressureFeedback?, note: String? = nil) -> SessionEntry? {
+        guard isOver, let controller else { return nil }
+        return try? controller.entry(SessionReport(painAfter: painAfter, pressure: pressure, note: note),
+                                     wallMs: nowWallMs, utcOffsetMin: nowOffsetMin)
     }
 
-    /// Records the ended session's entry in `app`'s journal and closes the
-    /// session. Throws the core's `UnknotError` (`InvalidSession`); the
-    /// session stays open then, so nothing is lost.
-    public func finish(painAfter: Int32?, pressure: PressureFeedback?, into app: AppData) throws {
-        guard let entry = entry(painAfter: painAfter, pressure: pressure) else { return }
-        try app.record(entry)
+    /// Records the ended session in `app`'s journal through the core (which
+    /// removes its checkpoint) and closes it. Throws the core's
+    /// `UnknotError` (`InvalidSession`); the session stays open then, so
+    /// nothing is lost.
+    public func finish(painAfter: Int32?, pressure: PressureFeedback?, note: String? = nil, into app: AppData) throws {
+        guard isOver, let controller else { return }
+        guard let journal = app.journal else { throw app.journalError ?? ErrorReport(UnknotError.JournalFailed(reason: "")) }
+        _ = try controller.record(into: journal, SessionReport(painAfter: painAfter, pressure: pressure, note: note),
+                                  wallMs: nowWallMs, utcOffsetMin: nowOffsetMin)
+        app.sessionRecorded()
         close()
     }
 
-    /// Brings back a saved session where the core says it is now (a running
-    /// session ran on meanwhile; after a restart of the device it comes back
-    /// paused). Throws the core's `UnknotError` (e.g. `BadSnapshot`); the
-    /// saved file is then forgotten.
-    public func restore(_ saved: SavedSession) throws {
+    /// Brings back the session the journal kept, where the core says it is
+    /// now (paused where it was, with its start, program and pain before).
+    /// Throws the core's `UnknotError` (e.g. `BadSnapshot`); the checkpoint
+    /// is then forgotten.
+    public func resumeKept() throws {
+        guard let journal = services.journal, let offer = resumable else { return }
         defer {
             resumable = nil
             onChange?()
         }
         do {
-            let details = try builtinRoutine(id: saved.routineId, lang: saved.lang)
-            try openSession(details: details, lang: saved.lang) { clock, scheduler, sink in
-                try SessionController.restore(source: .builtin(id: saved.routineId), lang: saved.lang,
-                                              snapshot: saved.snapshot,
-                                              clock: clock, scheduler: scheduler, cueSink: sink)
-            }
-            // The start before the app went away is not saved: the entry
-            // starts here, without a pain rating before.
-            draft = newDraft(details, programId: nil, painBefore: nil)
+            // Nil when the checkpoint went away meanwhile: nothing to open.
+            guard let player = try journal.resume(nowMs: services.clock.nowMs()) else { return }
+            try openSession(lang: offer.checkpoint.lang, keepCheckpoint: true) { player }
         } catch {
-            services.saved.clear()
+            try? journal.clearCheckpoint()
             throw error
         }
-        // Hands out what fell due while the app was away and arms the wake-up.
+        checkpointedStep = frame?.step
+        // Hands out what fell due meanwhile and arms the wake-up.
         controller?.refresh()
     }
 
-    /// Forgets the saved session without resuming it.
-    public func discardSaved() {
-        services.saved.clear()
+    /// Records the kept session without resuming it, ended where the core
+    /// says it is now (stopped, when it was not over), with no rating
+    /// after; the checkpoint goes with it. Nothing is recorded for a
+    /// session never begun; a checkpoint the core cannot read is forgotten.
+    public func recordKept() {
+        guard let journal = services.journal, resumable != nil else { return }
+        resumable = nil
+        defer { onChange?() }
+        let now = services.clock.nowMs()
+        guard let player = try? journal.resume(nowMs: now) else {
+            try? journal.clearCheckpoint()
+            return
+        }
+        if player.status() != .finished { _ = player.stop(nowMs: now) }
+        let report = SessionReport(painAfter: nil, pressure: nil, note: nil)
+        if (try? journal.recordSession(player: player, report: report, nowMs: now,
+                                       wallMs: nowWallMs, utcOffsetMin: nowOffsetMin)) == nil {
+            try? journal.clearCheckpoint()
+        }
+    }
+
+    /// Forgets the kept session without resuming it.
+    public func discardKept() {
+        try? services.journal?.clearCheckpoint()
         resumable = nil
         onChange?()
     }
 
     /// Opens and starts a session over any `PlayerProtocol` (tests count
-    /// the calls into the core through it).
+    /// the calls into the core through it; `details` are passed in so that
+    /// opening asks the core for nothing but the first frame). It is not
+    /// begun, so nothing is recorded or checkpointed.
     func play(_ player: PlayerProtocol, details: RoutineDetails, lang: String) throws {
-        try openSession(details: details, lang: lang) { clock, scheduler, sink in
-            SessionController(player: player, clock: clock, scheduler: scheduler, cueSink: sink)
-        }
+        recordKept()
+        close()
+        open(player, details: details, lang: lang)
         controller?.start()
     }
 
-    // Closes any session, then opens the controller `make` builds with the
-    // clock, a timer bridge and new guidance for `lang`.
-    private func openSession(
-        details: RoutineDetails, lang: String,
-        make: (MonotonicClock, WakeScheduler, CueSink) throws -> SessionController
-    ) throws {
-        close()
+    // Closes any session, then opens the player `make` builds.
+    private func openSession(lang: String, keepCheckpoint: Bool = false, make: () throws -> Player) throws {
+        // A new session replaces the checkpoint: a kept one is recorded first.
+        if !keepCheckpoint { recordKept() }
+        close(keepCheckpoint: keepCheckpoint)
+        let player = try make()
+        open(player, details: player.details(), lang: lang)
+    }
+
+    // Opens `player` with the clock, a timer bridge and new audio for `lang`.
+    private func open(_ player: PlayerProtocol, details: RoutineDetails, lang: String) {
         let guidance = SessionAudio(services: services, details: details, lang: lang)
         let bridge = TimerBridge(timer: services.timer)
-        let controller = try make(services.clock, bridge, guidance)
+        bridge.woke = { [weak self] in self?.settle() }
+        let controller = SessionController(player: player, clock: services.clock, scheduler: bridge, cueSink: guidance)
         bridge.controller = controller
         guidance.attach(controller)
         guidance.onPause = { [weak self] in self?.pause() }
@@ -272,22 +292,23 @@ public final class PlayerModel: ChangeReporting {
         }
     }
 
-    /// Pauses the session and saves it, so it can be resumed after the app is gone.
+    /// Pauses the session and checkpoints it, so it can be resumed after the app is gone.
     public func pause() {
         controller?.pause()
-        save()
+        checkpoint()
     }
     // These change what is coming: the guidance is scheduled again from the core.
-    public func resume() { guidance?.replanning = true; controller?.resume() }
-    public func next() { guidance?.replanning = true; controller?.next() }
-    public func previous() { guidance?.replanning = true; controller?.previous() }
-    public func restartStep() { guidance?.replanning = true; controller?.restartStep() }
-    public func extend() { guidance?.replanning = true; controller?.extend(ms: Self.extendMs) }
-    public func proceed() { guidance?.replanning = true; controller?.proceed() }
-    public func stop() { controller?.stop() }
+    public func resume() { guidance?.replanning = true; controller?.resume(); settle() }
+    public func next() { guidance?.replanning = true; controller?.next(); settle() }
+    public func previous() { guidance?.replanning = true; controller?.previous(); settle() }
+    public func restartStep() { guidance?.replanning = true; controller?.restartStep(); settle() }
+    /// Lengthens the segment by the core's extend step.
+    public func extend() { guidance?.replanning = true; controller?.extend(ms: numbers.extendMs); settle() }
+    public func proceed() { guidance?.replanning = true; controller?.proceed(); settle() }
+    public func stop() { controller?.stop(); settle() }
     /// A fresh frame (hands out any cue that fell due); the app calls it
     /// when it comes back to the foreground.
-    public func refresh() { controller?.refresh() }
+    public func refresh() { controller?.refresh(); settle() }
     /// A fresh frame for a screen redrawing while the session runs (the
     /// core's light pulse; the whole frame only when the step or segment changes).
     public func redraw() {
@@ -297,29 +318,32 @@ public final class PlayerModel: ChangeReporting {
             frame = f
             onChange?()
         }
+        settle()
     }
 
-    /// Saves the session's snapshot with the routine id and language while
-    /// the core reports it unfinished (running, paused or waiting); once it
-    /// is over the saved file is forgotten instead. The app calls it when
-    /// it goes to the background.
-    ///
-    /// A program session is not saved: `SessionController.restore` takes a
-    /// `RoutineSource`, and the routine as grown for the week has no
-    /// built-in id.
-    public func save() {
-        guard let controller, let lang, let id = routine?.id, draft?.programId == nil else { return }
-        switch controller.frame.status {
-        case .running, .paused, .waiting:
-            services.saved.save(SavedSession(routineId: id, lang: lang, snapshot: controller.snapshot()))
-        case .ready, .finished, .stopped:
-            services.saved.clear()
-        }
+    /// Takes the checkpoint a frame asked for, once the controller's call
+    /// has returned (frames arrive while it holds its lock).
+    private func settle() {
+        guard checkpointDue else { return }
+        checkpointDue = false
+        checkpoint()
     }
 
-    /// Ends and forgets the session and its saved copy.
-    public func close() {
-        if controller != nil { services.saved.clear() }
+    /// Saves the session in the journal's checkpoint; the core removes it
+    /// instead when there is nothing to resume (not started, or recorded).
+    /// Called on a start, a pause, a new step, a "too much" tap and the
+    /// end, and by the app when it goes to the background.
+    public func checkpoint() {
+        guard let controller, let journal = services.journal else { return }
+        _ = try? controller.checkpoint(into: journal, wallMs: nowWallMs, utcOffsetMin: nowOffsetMin)
+        checkpointedStep = controller.frame.step
+    }
+
+    /// Ends and forgets the session and its checkpoint.
+    public func close() { close(keepCheckpoint: false) }
+
+    private func close(keepCheckpoint: Bool) {
+        if controller != nil, !keepCheckpoint { try? services.journal?.clearCheckpoint() }
         controller?.close()
         guidance?.close()
         controller = nil
@@ -328,19 +352,21 @@ public final class PlayerModel: ChangeReporting {
         routine = nil
         lang = nil
         frame = nil
-        draft = nil
+        checkpointedStep = nil
+        checkpointDue = false
         onChange?()
     }
 
-    // How the session sounds follows the frame (SessionAudio.swift).
+    // How the session sounds follows the frame (SessionAudio.swift). A new
+    // step and the end are checkpointed, so an app ended meanwhile loses at
+    // most one step.
     private func onFrame(_ frame: Frame) {
+        let previous = self.frame
         self.frame = frame
         guidance?.follow(frame)
-        switch frame.status {
-        case .finished, .stopped:
-            services.saved.clear()
-        case .ready, .running, .paused, .waiting:
-            break
+        if let previous, previous.status != .ready,
+           frame.step != checkpointedStep || (frame.status != previous.status && isOver) {
+            checkpointDue = true
         }
         onChange?()
     }
@@ -370,10 +396,15 @@ public struct PhaseDisplay: Equatable {
     public let side: Side?
     public let rep: Int32?
     public let cycle: Int32?
-    /// What is left of the segment, when it is timed.
+    /// What is left of the segment, when it is timed (the core's countdown text).
     public let remaining: String?
+    /// The core's name of the segment's kind and of the side, in the session's language.
+    public let kindName: String
+    public let sideName: String?
 
-    public init(_ f: Frame) {
+    public init(_ f: Frame, lang: String = "en") {
+        kindName = segmentKindName(kind: f.kind, lang: lang)
+        sideName = f.side.map { UnknotCore.sideName(side: $0, lang: lang) }
         let p = min(max(f.segmentProgress, 0), 1)
         progress = p
         kind = f.kind
@@ -381,7 +412,7 @@ public struct PhaseDisplay: Equatable {
         side = f.side
         rep = f.rep
         cycle = f.cycle
-        remaining = f.segmentRemainingMs.map(clockText)
+        remaining = f.segmentRemainingMs.map { countdownText(ms: $0) }
         switch f.kind {
         case .inhale: shape = .breath(fill: p)
         case .exhale: shape = .breath(fill: 1 - p)

@@ -20,8 +20,8 @@ public final class ImportModel: ChangeReporting {
 
     public init(app: AppData) { self.app = app }
 
-    /// Whether there is anything to read.
-    public var canRead: Bool { !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
+    /// Whether anything was typed (what it is, blank or not, is the core's to say).
+    public var canRead: Bool { !text.isEmpty }
 
     /// Reads `input` (the text field's, or a scanned code): its program
     /// waits in `app.pendingImport` for the preview, or `error` says why not.
@@ -30,14 +30,14 @@ public final class ImportModel: ChangeReporting {
             try app.open(text: input ?? text)
             error = nil
         } catch {
-            self.error = ErrorReport(error)
+            self.error = ErrorReport(error, lang: app.lang)
         }
         onChange?()
     }
 
     /// An opened file could not be read (`error` from the file picker or reading it).
     public func failed(_ error: Error) {
-        self.error = ErrorReport(error)
+        self.error = ErrorReport(error, lang: app.lang)
         onChange?()
     }
 
@@ -47,7 +47,7 @@ public final class ImportModel: ChangeReporting {
             try app.open(fileAt: url)
             error = nil
         } catch {
-            self.error = ErrorReport(error)
+            self.error = ErrorReport(error, lang: app.lang)
         }
         onChange?()
     }
@@ -69,7 +69,7 @@ public final class ProgramPreviewModel: ChangeReporting {
     public init(json: String, app: AppData) {
         self.json = json
         self.app = app
-        parsed = Result { try parseProgram(json: json, lang: app.lang) }.mapError(ErrorReport.init)
+        parsed = Result { try parseProgram(json: json, lang: app.lang) }.mapError { ErrorReport($0, lang: app.lang) }
     }
 
     /// Whether accepting replaces a program already in use.
@@ -91,31 +91,23 @@ public final class ProgramPreviewModel: ChangeReporting {
             acceptError = nil
             accepted = true
         } catch {
-            acceptError = ErrorReport(error)
+            acceptError = ErrorReport(error, lang: app.lang)
         }
         onChange?()
     }
 }
 
-/// One due routine as Today shows it.
-public struct DueRow: Equatable {
-    public let routine: DueRoutineRecord
-    /// Whether some are left to do (today, or this week for a number a week).
-    public var hasSessionsLeft: Bool { routine.weekLeft.map { $0 > 0 } ?? (routine.leftToday > 0) }
-    /// The routine's time.
-    public var time: String { clockText(routine.timedMs) }
-}
-
-/// Today in the active program: each routine due, as the core counts it
-/// against the journal, startable as grown for the current week.
+/// Today in the active program, as the core answers it for the phone's
+/// date (`Journal.today`): which routines are shown, what is left today and
+/// this week, the action and its words; startable as grown for the week.
 @MainActor
 public final class TodayModel: ChangeReporting {
     public var onChange: (@MainActor () -> Void)?
     private let app: AppData
     private let wallClock: WallClock
 
-    /// What the core says is due today; nil without a program.
-    public private(set) var due: DueTodayRecord?
+    /// The core's Today screen; nil without a program.
+    public private(set) var today: TodayRecord?
     /// What went wrong loading or starting.
     public private(set) var error: ErrorReport?
 
@@ -124,86 +116,90 @@ public final class TodayModel: ChangeReporting {
         self.wallClock = wallClock
     }
 
-    /// The rows of the due routines while the program is active.
-    public var rows: [DueRow] {
-        guard let due, due.status == .active else { return [] }
-        return due.due.map(DueRow.init)
-    }
+    /// The routines the core shows today, in schedule order.
+    public var rows: [TodayRoutineRecord] { today?.routines.filter(\.shown) ?? [] }
+
+    /// A routine's length as the list shows it, in the app's language.
+    public func length(_ row: TodayRoutineRecord) -> String { durationText(ms: row.timedMs, lang: app.lang) }
+
+    /// The program's pain limit, for the check before a session.
+    public var stopAbove: Int32? { app.program?.painStopAbove }
 
     /// Asks the core again (after a session was recorded, a program accepted, a new day).
     public func load() {
         defer { onChange?() }
         guard let json = app.programJson else {
-            due = nil
+            today = nil
             error = nil
             return
         }
-        let today = localDay(wallClock.now(), wallClock.timeZone)
+        let day = localDay(wallClock.now(), wallClock.timeZone)
         do {
             // The journal counts the sessions recorded for the program;
             // without it, nothing counts as done.
             if let journal = app.journal {
-                due = try journal.dueToday(programJson: json, date: today, lang: app.lang)
+                today = try journal.today(programJson: json, date: day, lang: app.lang)
             } else {
-                due = try programDueToday(programJson: json, date: today, done: [], lang: app.lang)
+                today = try programToday(programJson: json, date: day, done: [], lang: app.lang)
             }
             error = app.journalError
         } catch {
-            self.error = ErrorReport(error)
+            self.error = ErrorReport(error, lang: app.lang)
         }
     }
 
     /// Starts `routine` on `player` as grown for this week. Returns whether it started.
     @discardableResult
-    public func start(_ routine: DueRoutineRecord, painBefore: Int32?, on player: PlayerModel) -> Bool {
-        guard let json = app.programJson, let p = app.program, let week = due?.week else { return false }
+    public func start(_ routine: TodayRoutineRecord, painBefore: Int32?, on player: PlayerModel) -> Bool {
+        guard let json = app.programJson, let week = today?.week, routine.action != TodayAction.none else { return false }
         do {
-            try player.beginProgram(programJson: json, programId: p.id, routineId: routine.routineId,
+            try player.beginProgram(programJson: json, routineId: routine.routineId,
                                     week: week, lang: app.lang, painBefore: painBefore)
             error = nil
             onChange?()
             return true
         } catch {
-            self.error = ErrorReport(error)
+            self.error = ErrorReport(error, lang: app.lang)
             onChange?()
             return false
         }
     }
 }
 
-/// The built-in routines, searched by text and filtered by body area and tag.
+/// The built-in routines as the core searches them (text in the person's
+/// language, body area, tool, length), with the filters the core offers.
 @MainActor
 public final class LibraryModel: ChangeReporting {
     public var onChange: (@MainActor () -> Void)?
-    /// Every built-in routine, as the core summarises it.
-    public let all: [RoutineSummary]
-    public var query = "" { didSet { onChange?() } }
-    public var area: String? { didSet { onChange?() } }
-    public var tag: String? { didSet { onChange?() } }
+    public let lang: String
+    /// The areas and tools to filter by, named by the core.
+    public let filters: LibraryFilters
+    public var query = "" { didSet { search() } }
+    /// A format word of `filters.areas`, or nil for any.
+    public var area: String? { didSet { search() } }
+    /// A format word of `filters.tools`, or nil for any.
+    public var tool: String? { didSet { search() } }
+    /// The longest timed length, in minutes, or nil for any.
+    public var maxMinutes: Int32? { didSet { search() } }
+    /// The lengths the list offers to filter by, in minutes.
+    public static let lengthChoices: [Int32] = [5, 10, 20]
+    /// The routines the core found, by id.
+    public private(set) var shown: [RoutineSummary] = []
 
-    public init(lang: String) { all = builtinSummaries(lang: lang) }
-
-    /// Every body area of the routines, sorted.
-    public var areas: [String] { Array(Set(all.flatMap(\.areas))).sorted() }
-    /// Every tag of the routines, sorted.
-    public var tags: [String] { Array(Set(all.flatMap(\.tags))).sorted() }
-
-    /// The routines matching the query, area and tag.
-    public var shown: [RoutineSummary] {
-        all.filter { s in
-            if let area, !s.areas.contains(area) { return false }
-            if let tag, !s.tags.contains(tag) { return false }
-            return Self.matches(s, query)
-        }
+    public init(lang: String) {
+        self.lang = lang
+        filters = libraryFilters(lang: lang)
+        search()
     }
 
-    /// Whether `s` matches `query` (in its title, summary, tags or areas; any case).
-    public static func matches(_ s: RoutineSummary, _ query: String) -> Bool {
-        let q = query.trimmingCharacters(in: .whitespaces)
-        if q.isEmpty { return true }
-        let words = [s.title, s.summary] + s.tags.map(vocabLabel) + s.areas.map(vocabLabel)
-        return words.contains { $0.range(of: q, options: [.caseInsensitive, .diacriticInsensitive]) != nil }
+    private func search() {
+        shown = searchRoutines(query: LibraryQuery(text: query, area: area, tool: tool, maxMinutes: maxMinutes),
+                               lang: lang)
+        onChange?()
     }
+
+    /// A routine's length as the list shows it.
+    public func length(_ s: RoutineSummary) -> String { durationText(ms: s.timedMs, lang: lang) }
 }
 
 /// One routine's details before it starts.
@@ -220,7 +216,14 @@ public final class RoutineDetailModel: ChangeReporting {
     public init(id: String, lang: String) {
         self.id = id
         self.lang = lang
-        details = Result { try builtinRoutine(id: id, lang: lang) }.mapError(ErrorReport.init)
+        details = Result { try builtinRoutine(id: id, lang: lang) }.mapError { ErrorReport($0, lang: lang) }
+    }
+
+    /// Each step's start and length, and the equipment's names, in the core's words.
+    public func clock(_ ms: Int64) -> String { countdownText(ms: ms) }
+    public func length(_ ms: Int64) -> String { durationText(ms: ms, lang: lang) }
+    public var equipment: [String] {
+        ((try? details.get())?.equipment ?? []).map { vocabName(.tool, $0, lang: lang) }
     }
 
     /// Starts the routine on `player`. Returns whether it started.
@@ -232,7 +235,7 @@ public final class RoutineDetailModel: ChangeReporting {
             onChange?()
             return true
         } catch {
-            startError = ErrorReport(error)
+            startError = ErrorReport(error, lang: lang)
             onChange?()
             return false
         }
@@ -274,7 +277,7 @@ public final class ProgressModel: ChangeReporting {
             stats = try journal.stats(programJson: app.programJson, today: today, lang: app.lang)
             error = nil
         } catch {
-            self.error = ErrorReport(error)
+            self.error = ErrorReport(error, lang: app.lang)
         }
     }
 
@@ -312,9 +315,17 @@ public final class ProgressModel: ChangeReporting {
             }
             error = nil
         } catch {
-            self.error = ErrorReport(error)
+            self.error = ErrorReport(error, lang: app.lang)
         }
     }
+
+    /// The core's sentences about safety flags, and a flag's heading.
+    public var safety: SafetyWords { safetyWords(lang: app.lang) }
+    public func flagHeading(_ flag: FlagRecord) -> String { flagTitle(routineTitle: flag.routineTitle, lang: app.lang) }
+    /// Total active time as the core writes a length.
+    public var activeTime: String? { stats.map { durationText(ms: $0.activeMs, lang: app.lang) } }
+    /// The pain scale's bounds, for the chart.
+    public var painScale: ClosedRange<Int32> { let n = numbers(lang: app.lang); return n.painMin...n.painMax }
 }
 
 /// One point of the weekly pain chart.
@@ -326,20 +337,38 @@ public struct PainPoint: Equatable, Sendable, Identifiable {
     public var id: String { "\(after ? "after" : "before")-\(week)" }
 }
 
-/// The pain questions around a session: a 0–10 rating that can be
-/// skipped, and after a session how the pressure felt.
+/// The pain questions around a session: a rating on the core's scale that
+/// can be skipped, and after a session how the pressure felt. Before a
+/// session the core checks the rating against the program's limit.
 public struct PainAnswer: Equatable {
-    /// The slider's position, 0 … 10.
-    public var slider: Double = 0
+    /// The core's pain scale and its end labels, in the person's language.
+    public let numbers: Numbers
+    /// The slider's position on the scale.
+    public var slider: Double
     /// Whether the person chose not to rate.
     public var skipped = false
     /// How the pressure felt; nil when not answered.
     public var pressure: PressureFeedback?
 
-    public init() {}
+    public init(lang: String) {
+        numbers = UnknotCore.numbers(lang: lang)
+        slider = Double(numbers.painMin)
+    }
 
+    /// The slider's range, the core's bounds.
+    public var range: ClosedRange<Double> { Double(numbers.painMin)...Double(numbers.painMax) }
     /// The whole number shown for the slider.
-    public var shown: Int { Int(min(max(slider, 0), 10).rounded()) }
+    public var shown: Int32 { Int32(min(max(slider, range.lowerBound), range.upperBound).rounded()) }
     /// The rating to record; nil when skipped.
-    public var rating: Int32? { skipped ? nil : Int32(shown) }
+    public var rating: Int32? { skipped ? nil : shown }
+    /// The rating in words for VoiceOver (`Pain: 3 of 10`).
+    public func spoken(lang: String) -> String { painValueText(pain: shown, lang: lang) }
+
+    /// The core's answer to this rating given before a session, against
+    /// `stopAbove` (the program's limit; nil: the general limit): whether
+    /// to start, and what to show when not.
+    public func checkBefore(stopAbove: Int32?, lang: String) -> Result<PainCheck, ErrorReport> {
+        Result { try checkPainBefore(pain: rating, stopAbove: stopAbove, lang: lang) }
+            .mapError { ErrorReport($0, lang: lang) }
+    }
 }

@@ -184,6 +184,10 @@ public final class SessionController: @unchecked Sendable {
     /// counts the tap (`Update.ignored` says why when it does not).
     @discardableResult public func markTooMuch() -> Update { run { self.player.markTooMuch(nowMs: $0) } }
 
+    /// The routine this session plays (as grown for its program week, or as
+    /// brought back from a checkpoint), as the core describes it.
+    public func details() -> RoutineDetails { player.details() }
+
     /// The journal record so far: program and week, start, rating before, taps.
     public func recording() -> SessionRecording { player.recording() }
 

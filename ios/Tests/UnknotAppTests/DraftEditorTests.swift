@@ -63,7 +63,7 @@ final class DraftEditorTests: XCTestCase, @unchecked Sendable {
         e.add("calf-release")
         XCTAssertTrue(e.contains("calf-release"))
         e.add("no-such-routine")
-        XCTAssertEqual(e.addError?.kind, .unknownRoutine)
+        XCTAssertEqual(e.addError?.text, errorMessage(error: .UnknownRoutine(id: "no-such-routine"), lang: "en"))
         XCTAssertEqual(e.draft.items.count, 1)
         XCTAssertFalse(e.summaries(matching: "").isEmpty)
     }
@@ -86,6 +86,23 @@ final class DraftEditorTests: XCTestCase, @unchecked Sendable {
         XCTAssertEqual(e.item("calf-release")?.frequency.timesAWeek, 14, "the sessions a week the core counted")
         e.setChoice("calf-release", .daily)
         XCTAssertEqual(e.item("calf-release")?.frequency, .days(days: e.everyDay, perDay: 1))
+        // Every step is the core's own switch of the same draft.
+        let i = try XCTUnwrap(e.draft.items.firstIndex { $0.builtinId == "calf-release" })
+        let expected = try programDraftToggleDay(
+            draft: programDraftSetFrequency(draft: e.draft, item: Int32(i), choice: .days), item: Int32(i), day: "fri")
+        e.setChoice("calf-release", .days)
+        e.toggle("calf-release", day: "fri")
+        XCTAssertEqual(e.draft.items[i].frequency, expected.items[i].frequency)
+        XCTAssertEqual(e.item("calf-release")?.frequency.weekdays?.contains("fri"), false)
+    }
+
+    func testWeekdayNamesAreTheCores() async throws {
+        let (e, _) = try editor()
+        XCTAssertEqual(e.weekdays, weekdayNames(lang: "en"))
+        XCTAssertEqual(e.everyDay, ["mon", "tue", "wed", "thu", "fri", "sat", "sun"])
+        XCTAssertEqual(e.weekday("wed").name, weekdayNames(lang: "en")[2].name)
+        XCTAssertEqual(e.weekday("xyz").short, "xyz")
+        XCTAssertEqual(e.length(480_000), durationText(ms: 480_000, lang: "en"))
     }
 
     func testGrowingSwitchesBackToTheLastProgression() async throws {
@@ -144,12 +161,13 @@ final class DraftEditorTests: XCTestCase, @unchecked Sendable {
         XCTAssertTrue(e.isValid)
         XCTAssertEqual(e.draft.title, "Calm breathing, four weeks")
         XCTAssertThrowsError(try TherapistEntry.edit(programJson: try example("desk-neck-back-hips.unknot"))) { error in
-            let report = ErrorReport(error)
-            XCTAssertEqual(report.kind, .notEditable)
-            XCTAssertTrue(report.detail.contains("neck-release"), report.detail)
+            let report = ErrorReport(error, lang: "en")
+            XCTAssertEqual(report.text, errorMessage(error: error as! UnknotError, lang: "en"))
+            guard case UnknotError.NotEditable? = error as? UnknotError else { return XCTFail("\(error)") }
         }
         XCTAssertThrowsError(try TherapistEntry.new(today: "2026-02-30")) { error in
-            XCTAssertEqual(ErrorReport(error).kind, .badDate)
+            guard case UnknotError.BadDate? = error as? UnknotError else { return XCTFail("\(error)") }
+            XCTAssertEqual(ErrorReport(error, lang: "de").text, errorMessage(error: error as! UnknotError, lang: "de"))
         }
     }
 

@@ -155,6 +155,7 @@ final class Harness {
     let lang: String
     lazy var app = AppData(folder: folder, lang: lang)
     lazy var player = PlayerModel(services: services)
+    lazy var navigator = SessionNavigator(player: player, app: app)
 
     init(at wallMs: Int64 = mon8am, lang: String = "en") {
         wall = FixedWallClock(wallMs)
@@ -163,7 +164,26 @@ final class Harness {
 
     var services: PlayerServices {
         PlayerServices(clock: clock, wallClock: wall, timer: timer, speech: speech, haptics: haptics,
-                       audio: audio, saved: SavedSessionStore(folder: folder))
+                       audio: audio, journal: app.journal)
+    }
+
+    /// The app started again over the same folder (after being ended):
+    /// a fresh journal connection, the monotonic clock going on.
+    func relaunch() -> (AppData, PlayerModel) {
+        let app = AppData(folder: folder, lang: lang)
+        let player = PlayerModel(services: PlayerServices(
+            clock: clock, wallClock: wall, timer: timer, speech: speech, haptics: haptics,
+            audio: audio, journal: app.journal))
+        return (app, player)
+    }
+
+    /// Plays the open session to its end, tapping "I'm ready" at untimed steps.
+    func playToEnd() {
+        runToEnd()
+        while player.frame?.status == .waiting {
+            player.proceed()
+            runToEnd()
+        }
     }
 
     /// Fires wake-ups (moving both clocks) until the session settles.

@@ -3,19 +3,15 @@ import XCTest
 import UnknotApp
 import UnknotCore
 
-/// Display helpers, error reports, saved state, the QR layout and the screen wake.
+/// Calendar values, the core's words and error sentences, the QR layout and the screen wake.
 /// Main-actor isolated (`@unchecked Sendable` only for the XCTest glue that
 /// hands each instance to the main actor).
 @MainActor
 final class FormatTests: XCTestCase, @unchecked Sendable {
-    func testClockTextRoundsUp() async throws {
-        XCTAssertEqual(clockText(0), "0:00")
-        XCTAssertEqual(clockText(1), "0:01")
-        XCTAssertEqual(clockText(59_001), "1:00")
-        XCTAssertEqual(clockText(600_000), "10:00")
-        XCTAssertEqual(clockText(3_600_000 + 61_000), "1:01:01")
-        XCTAssertEqual(clockText(-5), "0:00")
-        XCTAssertEqual(vocabLabel("lower_back"), "lower back")
+    func testVocabularyNamesAreTheCores() async throws {
+        XCTAssertEqual(vocabName(.area, "lower_back", lang: "de"), "unterer Rücken")
+        XCTAssertEqual(vocabName(.tool, "ball", lang: "es"), "pelota")
+        XCTAssertEqual(vocabName(.tool, "hammer", lang: "en"), "hammer", "an unknown word stays as it is")
     }
 
     func testCalendarDaysFollowTheTimeZone() async throws {
@@ -32,40 +28,23 @@ final class FormatTests: XCTestCase, @unchecked Sendable {
         XCTAssertNil(dayDate("a-b-c", berlin))
     }
 
-    func testWeekdayWordsUseTheCalendarsNames() async throws {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.locale = Locale(identifier: "en_US")
-        XCTAssertEqual(weekdayLabel("mon", calendar: calendar), "Monday")
-        XCTAssertEqual(weekdayLabel("sun", short: true, calendar: calendar), "Sun")
-        XCTAssertEqual(weekdayLabel("xyz", calendar: calendar), "xyz")
-    }
-
-    func testErrorReportsKeepTheCoresWords() async throws {
+    func testErrorReportsAreTheCoresSentences() async throws {
         let problem = Problem(path: "items[0].frequency", message: "too often", hint: "at most 14")
-        XCTAssertEqual(ErrorReport(UnknotError.InvalidProgram(problems: [problem])),
-                       ErrorReport(kind: .invalidProgram, problems: ["items[0].frequency: too often (at most 14)"]))
-        XCTAssertEqual(ErrorReport(UnknotError.QrTooLarge(chars: 3000, max: 2331)),
-                       ErrorReport(kind: .qrTooLarge, detail: "3000", extra: "2331"))
-        XCTAssertEqual(ErrorReport(UnknotError.JournalTooNew(found: 9, supported: 1)).kind, .journalTooNew)
+        let invalid = UnknotError.InvalidProgram(problems: [problem])
+        XCTAssertEqual(ErrorReport(invalid, lang: "es").text, errorMessage(error: invalid, lang: "es"))
+        XCTAssertEqual(ErrorReport(invalid, lang: "es").source, .core)
+        XCTAssertTrue(ErrorReport(invalid, lang: "en").text.contains("items[0].frequency: too often (at most 14)"))
         let pain = ErrorReport(UnknotError.BadPain(value: 12, max: 10), lang: "de")
-        XCTAssertEqual(pain.kind, .sentence)
-        XCTAssertEqual(pain.detail, errorMessage(error: .BadPain(value: 12, max: 10), lang: "de"))
-        XCTAssertTrue(pain.detail.contains("12"), "the core's German sentence names the rating: \(pain.detail)")
-        let report = ErrorReport(kind: .journalClosed)
-        XCTAssertEqual(ErrorReport(report), report, "a report stays itself")
-    }
-
-    func testASavedSessionRoundTripsAndIsForgotten() async throws {
-        let folder = tempFolder()
-        let store = SavedSessionStore(folder: folder)
-        XCTAssertNil(store.load())
-        let saved = SavedSession(routineId: "calf-release", lang: "de", snapshot: "abc")
-        store.save(saved)
-        XCTAssertEqual(SavedSessionStore(folder: folder).load(), saved)
-        try? "{ broken".write(to: store.url, atomically: true, encoding: .utf8)
-        XCTAssertNil(store.load(), "an unreadable file is no session")
-        store.clear()
-        XCTAssertFalse(FileManager.default.fileExists(atPath: store.url.path))
+        XCTAssertEqual(pain.text, errorMessage(error: .BadPain(value: 12, max: 10), lang: "de"))
+        XCTAssertTrue(pain.text.contains("12"), "the core's German sentence names the rating: \(pain.text)")
+        let code = ErrorReport(UnknotError.BadShareCode(problem: .damaged, reason: "x"), lang: "en")
+        XCTAssertEqual(code.shareProblem, .damaged)
+        XCTAssertEqual(code.text, shareProblemMessage(problem: .damaged, lang: "en"))
+        XCTAssertEqual(ErrorReport(code), code, "a report stays itself")
+        struct Disk: LocalizedError { var errorDescription: String? { "disk full" } }
+        let file = ErrorReport(Disk())
+        XCTAssertEqual(file.source, .file)
+        XCTAssertEqual(file.text, "disk full", "the system's words for a file")
     }
 
     func testAJournalThatCannotBeOpenedIsReported() async throws {
@@ -75,7 +54,8 @@ final class FormatTests: XCTestCase, @unchecked Sendable {
         let app = AppData(folder: folder, lang: "en")
         XCTAssertNil(app.journal)
         let error = try XCTUnwrap(app.journalError)
-        XCTAssertEqual(error.kind, .notAJournal)
+        XCTAssertEqual(error.source, .core)
+        XCTAssertFalse(error.text.isEmpty)
         let entry = SessionEntry(routineId: "calf-release", routineTitle: "Calf", programId: nil,
                                  startMs: mon8am, endMs: mon8am + 1_000, utcOffsetMin: 0, activeMs: 1_000,
                                  outcome: .completed, stepsCompleted: 1, stepsSkipped: 0, painBefore: nil,
@@ -121,14 +101,17 @@ final class FormatTests: XCTestCase, @unchecked Sendable {
         XCTAssertEqual(scanned.delivered, code)
     }
 
-    func testPainAnswers() async throws {
-        var a = PainAnswer()
+    func testPainAnswersStayOnTheCoresScale() async throws {
+        var a = PainAnswer(lang: "en")
+        let n = numbers(lang: "en")
+        XCTAssertEqual(a.shown, n.painMin)
         a.slider = 6.6
         XCTAssertEqual(a.shown, 7)
         XCTAssertEqual(a.rating, 7)
         a.skipped = true
         XCTAssertNil(a.rating)
-        a.slider = 14
-        XCTAssertEqual(a.shown, 10)
+        a.slider = Double(n.painMax) + 4
+        XCTAssertEqual(a.shown, n.painMax)
+        XCTAssertEqual(a.numbers.painWorst, n.painWorst)
     }
 }

@@ -14,22 +14,45 @@ final class ProgramModelTests: XCTestCase, @unchecked Sendable {
     }
 
     func testABadCodeShowsTheCoresMessage() async throws {
-        let h = Harness()
+        let h = Harness(lang: "de")
         let model = ImportModel(app: h.app)
         var expected = ""
-        XCTAssertThrowsError(try shareDecode(code: "UK1:not-a-real-code")) { error in
-            guard case UnknotError.BadShareCode(_, let reason)? = error as? UnknotError else {
-                return XCTFail("expected BadShareCode, got \(error)")
-            }
-            expected = reason
+        XCTAssertThrowsError(try importProgram(text: "UK1:not-a-real-code", lang: "de")) { error in
+            expected = errorMessage(error: error as! UnknotError, lang: "de")
         }
         model.text = "UK1:not-a-real-code"
         XCTAssertTrue(model.canRead)
         model.read()
-        XCTAssertEqual(model.error?.kind, .badShareCode)
-        XCTAssertEqual(model.error?.detail, expected, "the core's own sentence")
+        XCTAssertEqual(model.error?.source, .core)
+        XCTAssertNotNil(model.error?.shareProblem)
+        XCTAssertEqual(model.error?.text, expected, "the core's own sentence, in German")
         XCTAssertFalse(expected.isEmpty)
         XCTAssertNil(h.app.pendingImport, "nothing waits for Accept")
+    }
+
+    func testBlankTextIsTheCoresEmptyCode() async throws {
+        let h = Harness()
+        let model = ImportModel(app: h.app)
+        model.text = "  \n "
+        XCTAssertTrue(model.canRead, "whether it is blank is the core's to say")
+        model.read()
+        XCTAssertEqual(model.error?.shareProblem, .empty)
+        XCTAssertEqual(model.error?.text, shareProblemMessage(problem: .empty, lang: "en"))
+    }
+
+    func testACodeWithWhitespaceAroundItAndJsonAreBothRead() async throws {
+        let h = Harness()
+        let model = ImportModel(app: h.app)
+        model.read("\n   \(try heelCode())  \n")
+        XCTAssertNil(model.error)
+        let fromCode = try XCTUnwrap(h.app.pendingImport)
+        model.read("  " + (try example("heel-pain-progression.unknot")))
+        XCTAssertNil(model.error)
+        XCTAssertEqual(try parseProgram(json: fromCode, lang: "en"),
+                       try parseProgram(json: try XCTUnwrap(h.app.pendingImport), lang: "en"))
+        // Over the core's size bound: refused before parsing.
+        model.read(String(repeating: " ", count: 2_000_000) + "{}")
+        XCTAssertEqual(model.error?.source, .core)
     }
 
     func testAShareCodeOpensThePreviewAndAcceptMakesItActive() async throws {
@@ -62,9 +85,10 @@ final class ProgramModelTests: XCTestCase, @unchecked Sendable {
         let preview = ProgramPreviewModel(json: #"{"format": "unknot-program"}"#, app: h.app)
         XCTAssertNil(preview.program)
         let error = try XCTUnwrap(preview.error)
-        XCTAssertEqual(error.kind, .invalidProgram)
-        XCTAssertFalse(error.problems.isEmpty)
-        XCTAssertTrue(error.problems.allSatisfy { $0.contains(": ") }, "\(error.problems)")
+        XCTAssertEqual(error.source, .core)
+        let problems = validateProgram(json: #"{"format": "unknot-program"}"#)
+        XCTAssertFalse(problems.isEmpty)
+        XCTAssertEqual(error.text, errorMessage(error: .InvalidProgram(problems: problems), lang: "en"))
         preview.accept()
         XCTAssertNotNil(preview.acceptError)
         XCTAssertNil(h.app.program)
@@ -77,44 +101,56 @@ final class ProgramModelTests: XCTestCase, @unchecked Sendable {
         let model = ImportModel(app: h.app)
         model.open(fileAt: file)
         XCTAssertNil(model.error)
-        XCTAssertEqual(h.app.pendingImport, try example("heel-pain-progression.unknot"))
+        let pending = try XCTUnwrap(h.app.pendingImport)
+        XCTAssertEqual(try parseProgram(json: pending, lang: "en").id, "heel-pain-8w")
         model.open(fileAt: h.folder.appendingPathComponent("missing.unknot"))
-        XCTAssertEqual(model.error?.kind, .file)
+        XCTAssertEqual(model.error?.source, .file)
     }
 
-    func testTodayWithAnImportedProgram() async throws {
+    func testTodayIsTheCoresAnswer() async throws {
         let h = Harness(at: mon8am)
-        try h.app.accept(programJson: try example("heel-pain-progression.unknot"))
+        let heel = try example("heel-pain-progression.unknot")
+        try h.app.accept(programJson: heel)
         let today = TodayModel(app: h.app, wallClock: h.wall)
         today.load()
         XCTAssertNil(today.error)
-        let due = try XCTUnwrap(today.due)
-        XCTAssertEqual(due.status, .active)
-        XCTAssertEqual(due.week, 1)
-        let rows = today.rows
-        XCTAssertFalse(rows.isEmpty)
-        let first = try XCTUnwrap(rows.first)
-        XCTAssertTrue(first.hasSessionsLeft)
-        XCTAssertEqual(first.routine.done, 0)
-        XCTAssertEqual(first.time, clockText(first.routine.timedMs))
+        let t = try XCTUnwrap(today.today)
+        XCTAssertEqual(t, try h.app.journal?.today(programJson: heel, date: "2025-03-03", lang: "en"))
+        XCTAssertEqual(t.status, .active)
+        XCTAssertEqual(t.week, 1)
+        XCTAssertEqual(today.rows, t.routines.filter(\.shown), "only what the core shows")
+        let first = try XCTUnwrap(today.rows.first)
+        XCTAssertEqual(first.action, .start)
+        XCTAssertEqual(first.doneToday, 0)
+        XCTAssertEqual(today.length(first), durationText(ms: first.timedMs, lang: "en"))
+        XCTAssertEqual(today.stopAbove, h.app.program?.painStopAbove)
 
         // Start it, play it to the end, record it: Today counts it.
-        XCTAssertTrue(today.start(first.routine, painBefore: 3, on: h.player))
-        XCTAssertEqual(h.player.draft?.programId, "heel-pain-8w")
+        XCTAssertTrue(today.start(first, painBefore: 3, on: h.player))
+        XCTAssertEqual(h.player.recording?.programId, "heel-pain-8w")
+        XCTAssertEqual(h.player.recording?.programWeek, 1)
         h.player.pause()
-        XCTAssertNil(SavedSessionStore(folder: h.folder).load(), "a program session is not saved to resume")
+        XCTAssertEqual(try h.app.journal?.checkpoint()?.programId, "heel-pain-8w", "a program session is kept too")
         h.player.resume()
-        h.runToEnd()
-        // "Tap when done" steps wait for the person.
-        while h.player.frame?.status == .waiting {
-            h.player.proceed()
-            h.runToEnd()
-        }
+        h.playToEnd()
         XCTAssertEqual(h.player.frame?.status, .finished)
         try h.player.finish(painAfter: 2, pressure: nil, into: h.app)
         today.load()
-        let after = try XCTUnwrap(today.rows.first { $0.routine.routineId == first.routine.routineId })
-        XCTAssertEqual(after.routine.done, first.routine.done + 1)
+        let after = try XCTUnwrap(today.rows.first { $0.routineId == first.routineId })
+        XCTAssertEqual(after.doneToday, first.doneToday + 1)
+        XCTAssertEqual(after.todayText, try XCTUnwrap(try h.app.journal?.today(programJson: heel, date: "2025-03-03", lang: "en")
+            .routines.first { $0.routineId == first.routineId }).todayText)
+    }
+
+    func testTodayInSpanishWithoutAJournal() async throws {
+        let h = Harness(at: mon8am, lang: "es")
+        try h.app.accept(programJson: try example("heel-pain-progression.unknot"))
+        let today = TodayModel(app: h.app, wallClock: h.wall)
+        today.load()
+        let t = try XCTUnwrap(today.today)
+        XCTAssertEqual(t, try programToday(programJson: try example("heel-pain-progression.unknot"),
+                                           date: "2025-03-03", done: [], lang: "es"))
+        XCTAssertNotNil(t.heading)
     }
 
     func testTodayBeforeTheProgramStarts() async throws {
@@ -122,16 +158,34 @@ final class ProgramModelTests: XCTestCase, @unchecked Sendable {
         try h.app.accept(programJson: try example("heel-pain-progression.unknot"))
         let today = TodayModel(app: h.app, wallClock: h.wall)
         today.load()
-        XCTAssertEqual(today.due?.status, .notStarted)
+        XCTAssertEqual(today.today?.status, .notStarted)
         XCTAssertEqual(today.rows, [])
+        XCTAssertNotNil(today.today?.message, "the core says when it starts")
     }
 
     func testTodayWithoutAProgramShowsNothing() async throws {
         let h = Harness()
         let today = TodayModel(app: h.app, wallClock: h.wall)
         today.load()
-        XCTAssertNil(today.due)
+        XCTAssertNil(today.today)
         XCTAssertEqual(today.rows, [])
+    }
+
+    func testThePainBeforeASessionIsCheckedByTheCore() async throws {
+        var a = PainAnswer(lang: "en")
+        XCTAssertEqual(a.range, Double(numbers(lang: "en").painMin)...Double(numbers(lang: "en").painMax))
+        a.slider = 7
+        let stop = try a.checkBefore(stopAbove: 6, lang: "en").get()
+        XCTAssertFalse(stop.goOn)
+        XCTAssertEqual(stop.limitFrom, .program)
+        XCTAssertFalse(stop.message.isEmpty)
+        XCTAssertTrue(try a.checkBefore(stopAbove: 7, lang: "en").get().goOn)
+        a.skipped = true
+        XCTAssertTrue(try a.checkBefore(stopAbove: 0, lang: "en").get().goOn, "a skipped rating is not checked")
+        a.skipped = false
+        a.slider = 10
+        XCTAssertEqual(try a.checkBefore(stopAbove: nil, lang: "de").get().limitFrom, .general)
+        XCTAssertEqual(a.spoken(lang: "en"), painValueText(pain: 10, lang: "en"))
     }
 
     private func entry(_ startMs: Int64, _ before: Int32, _ after: Int32) -> SessionEntry {
@@ -163,6 +217,11 @@ final class ProgramModelTests: XCTestCase, @unchecked Sendable {
         let progressDe = ProgressModel(app: de, wallClock: h.wall, exportFolder: h.folder)
         progressDe.load()
         XCTAssertTrue(progressDe.stats?.flags.last?.message.contains("Grenze") ?? false)
+        // The safety words around the flags are the core's, in German.
+        XCTAssertEqual(progressDe.safety, safetyWords(lang: "de"))
+        let flag = try XCTUnwrap(progressDe.stats?.flags.last)
+        XCTAssertEqual(progressDe.flagHeading(flag), flagTitle(routineTitle: flag.routineTitle, lang: "de"))
+        XCTAssertEqual(progressDe.activeTime, durationText(ms: stats.activeMs, lang: "de"))
     }
 
     func testProgressExportsTheReportCsvAndFhir() async throws {
@@ -183,9 +242,9 @@ final class ProgramModelTests: XCTestCase, @unchecked Sendable {
     func testAnInvalidSessionIsNotRecorded() async throws {
         let h = Harness()
         XCTAssertThrowsError(try h.app.record(entry(mon8am, 11, -1))) { error in
-            let report = ErrorReport(error)
-            XCTAssertEqual(report.kind, .invalidSession)
-            XCTAssertFalse(report.problems.isEmpty)
+            let report = ErrorReport(error, lang: "en")
+            XCTAssertEqual(report.source, .core)
+            XCTAssertEqual(report.text, errorMessage(error: error as! UnknotError, lang: "en"))
         }
         XCTAssertEqual(h.app.journalVersion, 0)
         XCTAssertEqual(try h.app.journal?.count(), 0)
@@ -209,21 +268,31 @@ final class ProgramModelTests: XCTestCase, @unchecked Sendable {
         XCTAssertNotEqual(SafetyModel(lang: "es", store: settings).screen.title, safety.screen.title)
     }
 
-    func testTheLibraryFiltersByTextAreaAndTag() async throws {
-        let library = LibraryModel(lang: "en")
-        XCTAssertFalse(library.all.isEmpty)
-        XCTAssertEqual(library.shown.count, library.all.count)
-        let area = try XCTUnwrap(library.areas.first)
-        library.area = area
-        XCTAssertTrue(library.shown.allSatisfy { $0.areas.contains(area) })
+    func testTheLibraryIsTheCoresSearch() async throws {
+        let library = LibraryModel(lang: "es")
+        let all = searchRoutines(query: LibraryQuery(text: "", area: nil, tool: nil, maxMinutes: nil), lang: "es")
+        XCTAssertEqual(library.shown, all)
+        XCTAssertEqual(library.filters, libraryFilters(lang: "es"))
+        var changes = 0
+        library.onChange = { changes += 1 }
+        library.query = "PELOTA pie"
+        XCTAssertTrue(library.shown.map(\.id).contains("plantar-fascia"), "searched in Spanish")
+        XCTAssertGreaterThan(changes, 0)
+        library.query = ""
+        let area = try XCTUnwrap(library.filters.areas.first { $0.word == "glute" })
+        library.area = area.word
+        library.tool = "ball"
         XCTAssertFalse(library.shown.isEmpty)
+        XCTAssertTrue(library.shown.allSatisfy { $0.areas.contains("glute") && $0.equipment.contains("ball") })
         library.area = nil
-        let calf = try XCTUnwrap(library.all.first { $0.id == "calf-release" })
-        library.query = String(calf.title.prefix(4)).uppercased()
-        XCTAssertTrue(library.shown.contains { $0.id == "calf-release" })
+        library.tool = nil
+        library.maxMinutes = LibraryModel.lengthChoices.first
+        XCTAssertTrue(library.shown.allSatisfy { $0.timedMs <= Int64(LibraryModel.lengthChoices[0]) * 60_000 })
+        library.maxMinutes = nil
         library.query = "zzzz-nothing"
         XCTAssertEqual(library.shown.count, 0)
-        XCTAssertEqual(library.tags, library.tags.sorted())
+        let any = try XCTUnwrap(all.first)
+        XCTAssertEqual(library.length(any), durationText(ms: any.timedMs, lang: "es"))
     }
 
     func testARoutineStartsFromItsDetails() async throws {
@@ -231,9 +300,14 @@ final class ProgramModelTests: XCTestCase, @unchecked Sendable {
         let detail = RoutineDetailModel(id: "calf-release", lang: "en")
         XCTAssertEqual(try detail.details.get().id, "calf-release")
         XCTAssertTrue(detail.start(painBefore: 6, on: h.player))
-        XCTAssertEqual(h.player.draft?.painBefore, 6)
+        XCTAssertEqual(h.player.recording?.painBefore, 6)
         let missing = RoutineDetailModel(id: "nope", lang: "en")
         XCTAssertFalse(missing.start(painBefore: nil, on: h.player))
-        XCTAssertEqual(missing.startError?.kind, .unknownRoutine)
+        XCTAssertEqual(missing.startError?.text, errorMessage(error: .UnknownRoutine(id: "nope"), lang: "en"))
+        let de = RoutineDetailModel(id: "plantar-fascia", lang: "de")
+        let equipment = try de.details.get().equipment
+        XCTAssertEqual(de.equipment, equipment.map { wordName(kind: .tool, word: $0, lang: "de") ?? $0 })
+        XCTAssertEqual(de.length(480_000), durationText(ms: 480_000, lang: "de"))
+        XCTAssertEqual(de.clock(61_000), countdownText(ms: 61_000))
     }
 }

@@ -190,7 +190,7 @@ final class SessionAudioTests: XCTestCase, @unchecked Sendable {
         let expected = try referenceCues("box-breathing", from: t0, script: [
             (t0 + 9_500, { p, t in p.pause(nowMs: t) }),
             (t0 + 20_000, { p, t in p.resume(nowMs: t) }),
-            (t0 + 31_000, { p, t in p.extend(nowMs: t, ms: PlayerModel.extendMs) }),
+            (t0 + 31_000, { p, t in p.extend(nowMs: t, ms: numbers(lang: "en").extendMs) }),
             (t0 + 40_500, { p, t in p.next(nowMs: t) }),
             (t0 + 45_200, { p, t in p.restartStep(nowMs: t) }),
             (t0 + 52_300, { p, t in p.previous(nowMs: t) }),
@@ -281,7 +281,9 @@ final class SessionAudioTests: XCTestCase, @unchecked Sendable {
         XCTAssertEqual(s.player.frame?.status, .paused)
         XCTAssertFalse(s.engine.running)
         XCTAssertFalse(s.player.audioActive)
-        XCTAssertNotNil(SavedSessionStore(folder: s.h.folder).load(), "paused as by the pause button")
+        // Checkpointed where it paused, as by the pause button.
+        let kept = try XCTUnwrap(try s.h.app.journal?.resume(nowMs: s.clock.now))
+        XCTAssertEqual(kept.frame().positionMs, 4_000, "checkpointed as by the pause button")
         s.run(to: s.clock.now + 60_000)
         s.events.send(.interruptionEnded(shouldResume: true))
         XCTAssertEqual(s.player.frame?.status, .paused, "the person resumes when they want to")
