@@ -38,6 +38,17 @@ pub enum PressureFeedback {
 }
 
 /// A "too much" tap during a session.
+/// One file of a journal export: its name, media type and text.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct ExportDocument {
+    /// The file name (`unknot-report-2026-12-02.html`).
+    pub name: String,
+    /// The media type (`text/html`, `text/csv`, `application/fhir+json`).
+    pub mime_type: String,
+    /// The file's text.
+    pub text: String,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
 pub struct DiscomfortMark {
     /// Index of the step, from 0.
@@ -540,6 +551,37 @@ impl Journal {
         let day = program::date(&date)?;
         let done = self.lock().sessions_done(&p)?;
         Ok(unknot_core::due_today(&p, day, &done, &lang).into())
+    }
+
+    /// The journal's three exports made on `today` (the phone's date,
+    /// `YYYY-MM-DD`), in the order they are shared: the therapist's report
+    /// (HTML), every session as CSV and as a FHIR R4 bundle, each with the
+    /// file name and media type every platform gives it.
+    pub fn exports(
+        &self,
+        program_json: Option<String>,
+        today: String,
+        lang: String,
+    ) -> Result<Vec<ExportDocument>, UnknotError> {
+        let day = program::date(&today)?;
+        let mut out = Vec::new();
+        for kind in core::export::ExportKind::ALL {
+            let text = match kind {
+                core::export::ExportKind::Report => {
+                    self.report_html(program_json.clone(), today.clone(), lang.clone())?
+                }
+                core::export::ExportKind::Csv => self.export_csv()?,
+                core::export::ExportKind::Fhir => {
+                    self.export_fhir(program_json.clone(), lang.clone())?
+                }
+            };
+            out.push(ExportDocument {
+                name: kind.file_name(day),
+                mime_type: kind.mime_type().to_string(),
+                text,
+            });
+        }
+        Ok(out)
     }
 
     /// Every session as CSV (one row a session, a header row first).

@@ -41,9 +41,9 @@ pub use import::{
     error_message, import_program, share_problem_message, ImportKind, ImportedProgram,
 };
 pub use journal::{
-    journal_schema_version, CheckpointRecord, DiscomfortMark, FlagKind, FlagRecord, Journal,
-    PressureFeedback, SessionEntry, SessionOutcome, SessionRecord, StatsRecord, StreakRecord,
-    WeekRecord,
+    journal_schema_version, CheckpointRecord, DiscomfortMark, ExportDocument, FlagKind, FlagRecord,
+    Journal, PressureFeedback, SessionEntry, SessionOutcome, SessionRecord, StatsRecord,
+    StreakRecord, WeekRecord,
 };
 pub use library::{
     builtin_routine, builtin_routine_ids, builtin_summaries, parse_routine, validate_routine,

@@ -344,6 +344,21 @@ fn exports_and_report_hold_the_sessions() {
         .report_html(None, s("2025-03-04"), s("en"))
         .unwrap()
         .contains("</html>"));
+    // The three together, named and typed for the share sheet.
+    let docs = j.exports(Some(s(HEEL)), s("2025-03-04"), s("en")).unwrap();
+    let names: Vec<_> = docs.iter().map(|d| d.name.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "unknot-report-2025-03-04.html",
+            "unknot-sessions-2025-03-04.csv",
+            "unknot-fhir-2025-03-04.json"
+        ]
+    );
+    assert_eq!(docs[1].text, csv);
+    assert_eq!(docs[2].mime_type, "application/fhir+json");
+    assert!(docs[0].text.contains("Calf and foot"));
+    assert!(j.exports(None, s("4 March"), s("en")).is_err());
 }
 
 #[test]

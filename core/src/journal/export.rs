@@ -93,10 +93,61 @@ pub fn to_csv(records: &[SessionRecord]) -> String {
     String::from_utf8(bytes).unwrap_or_default()
 }
 
+/// The three files a journal export is shared as.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExportKind {
+    /// The therapist's report, a standalone HTML page.
+    Report,
+    /// Every session as CSV.
+    Csv,
+    /// Every session as a FHIR R4 bundle.
+    Fhir,
+}
+
+impl ExportKind {
+    /// Every kind, in the order they are shared.
+    pub const ALL: [ExportKind; 3] = [ExportKind::Report, ExportKind::Csv, ExportKind::Fhir];
+
+    /// The file name of this export made on `today` (the phone's date), the
+    /// same on every platform: `unknot-report-2026-12-02.html`.
+    pub fn file_name(self, today: crate::CivilDate) -> String {
+        let (what, ext) = match self {
+            ExportKind::Report => ("report", "html"),
+            ExportKind::Csv => ("sessions", "csv"),
+            ExportKind::Fhir => ("fhir", "json"),
+        };
+        format!("unknot-{what}-{today}.{ext}")
+    }
+
+    /// Its media type, for the share sheet.
+    pub fn mime_type(self) -> &'static str {
+        match self {
+            ExportKind::Report => "text/html",
+            ExportKind::Csv => "text/csv",
+            ExportKind::Fhir => "application/fhir+json",
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::journal::entry::tests::sample;
+
+    #[test]
+    fn export_files_are_named_by_the_day_they_are_made() {
+        let day = crate::CivilDate::parse("2026-12-02").unwrap();
+        let names: Vec<_> = ExportKind::ALL.iter().map(|k| k.file_name(day)).collect();
+        assert_eq!(
+            names,
+            [
+                "unknot-report-2026-12-02.html",
+                "unknot-sessions-2026-12-02.csv",
+                "unknot-fhir-2026-12-02.json"
+            ]
+        );
+        assert_eq!(ExportKind::Fhir.mime_type(), "application/fhir+json");
+    }
 
     #[test]
     fn local_times_carry_their_offset() {

@@ -300,17 +300,11 @@ public final class ProgressModel: ChangeReporting {
         do {
             let dir = exportFolder.appendingPathComponent("unknot-export-\(UUID().uuidString)")
             try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-            let html = try journal.reportHtml(programJson: app.programJson, today: day, lang: app.lang)
-            let csv = try journal.exportCsv()
-            let fhir = try journal.exportFhir(programJson: app.programJson, lang: app.lang)
-            let outputs = [
-                ("unknot-report-\(day).html", html),
-                ("unknot-sessions-\(day).csv", csv),
-                ("unknot-fhir-\(day).json", fhir),
-            ]
-            files = try outputs.map { name, text in
-                let url = dir.appendingPathComponent(name)
-                try Data(text.utf8).write(to: url, options: [.atomic])
+            // The core names the files and makes their text.
+            let docs = try journal.exports(programJson: app.programJson, today: day, lang: app.lang)
+            files = try docs.map { doc in
+                let url = dir.appendingPathComponent(doc.name)
+                try Data(doc.text.utf8).write(to: url, options: [.atomic])
                 return url
             }
             error = nil

@@ -147,6 +147,11 @@ final class JournalTests: XCTestCase {
         let html = try j.reportHtml(programJson: heel, today: "2025-03-04", lang: "en")
         XCTAssertTrue(html.contains("Calf and foot"))
         XCTAssertTrue(html.trimmingCharacters(in: .whitespacesAndNewlines).hasSuffix("</html>"))
+        // The three together, named and typed for the share sheet.
+        let docs = try j.exports(programJson: heel, today: "2025-03-04", lang: "en")
+        XCTAssertEqual(docs.map(\.name), ["unknot-report-2025-03-04.html", "unknot-sessions-2025-03-04.csv", "unknot-fhir-2025-03-04.json"])
+        XCTAssertEqual(docs.map(\.mimeType), ["text/html", "text/csv", "application/fhir+json"])
+        XCTAssertEqual(docs[0].text, html)
     }
 
     func testANewerJournalIsRefusedAndLeftAsItIs() throws {

@@ -253,18 +253,13 @@ private fun DrawScope.series(values: List<Double?>, color: Color) {
  */
 private fun shareExports(context: Context, programJson: String?, lang: String) {
     val today = JournalStore.today()
-    val (html, csv, fhir) = JournalStore.open(context).use { j ->
-        Triple(j.reportHtml(programJson, today, lang), j.exportCsv(), j.exportFhir(programJson, lang))
-    }
+    // The core names the files and makes their text.
+    val docs = JournalStore.open(context).use { j -> j.exports(programJson, today, lang) }
     val dir = File(context.cacheDir, "exports").apply { mkdirs() }
-    val files = listOf(
-        File(dir, "unknot-report-$today.html") to html,
-        File(dir, "unknot-sessions-$today.csv") to csv,
-        File(dir, "unknot-fhir-$today.json") to fhir,
-    )
     val uris = ArrayList<Uri>()
-    for ((file, text) in files) {
-        file.writeText(text, Charsets.UTF_8)
+    for (doc in docs) {
+        val file = File(dir, doc.name)
+        file.writeText(doc.text, Charsets.UTF_8)
         uris += FileProvider.getUriForFile(context, context.packageName + ".exports", file)
     }
     val send = Intent(Intent.ACTION_SEND_MULTIPLE).apply {

@@ -189,6 +189,14 @@ class JournalTest {
             val html = j.reportHtml(heel, "2025-03-04", "en")
             assertTrue(html.contains("Calf and foot"))
             assertTrue(html.trimEnd().endsWith("</html>"))
+            // The three together, named and typed for the share sheet.
+            val docs = j.exports(heel, "2025-03-04", "en")
+            assertEquals(
+                listOf("unknot-report-2025-03-04.html", "unknot-sessions-2025-03-04.csv", "unknot-fhir-2025-03-04.json"),
+                docs.map { it.name },
+            )
+            assertEquals(listOf("text/html", "text/csv", "application/fhir+json"), docs.map { it.mimeType })
+            assertEquals(html, docs[0].text)
         }
     }
 
