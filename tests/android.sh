@@ -159,6 +159,15 @@ PROPS
 
   step "JUnit (Robolectric)"
   mapfile -t tests < <(cd android/app/src/test/kotlin && find . -name '*Test.kt' | sed 's|^\./||; s|\.kt$||; s|/|.|g' | sort)
+  # UNKNOT_ANDROID_TESTS="PlayerScreenTest TodayScreenTest" runs only those classes.
+  if [ -n "${UNKNOT_ANDROID_TESTS:-}" ]; then
+    picked=()
+    for t in $UNKNOT_ANDROID_TESTS; do
+      for c in "${tests[@]}"; do [ "${c##*.}" = "$t" ] && picked+=("$c"); done
+    done
+    [ "${#picked[@]}" -gt 0 ] || { echo "no test class named: $UNKNOT_ANDROID_TESTS" >&2; exit 1; }
+    tests=("${picked[@]}")
+  fi
   screens=false
   [ "$mode" = screens ] && screens=true
   java -Xmx3g -Djna.library.path="$libdir" \

@@ -1,0 +1,183 @@
+package app.unknot.app
+
+import androidx.compose.ui.semantics.SemanticsActions
+import androidx.compose.ui.semantics.SemanticsProperties
+import androidx.compose.ui.test.hasText
+import org.junit.Assert.assertNotEquals
+import org.junit.Assert.assertTrue
+import androidx.compose.ui.test.assertHasClickAction
+import androidx.compose.ui.test.assertIsDisplayed
+import androidx.compose.ui.test.junit4.createComposeRule
+import androidx.compose.ui.test.onNodeWithContentDescription
+import androidx.compose.ui.test.onNodeWithText
+import androidx.compose.ui.test.performClick
+import androidx.compose.ui.test.performScrollTo
+import androidx.compose.ui.test.performSemanticsAction
+import androidx.compose.ui.test.assert
+import androidx.compose.ui.test.hasContentDescription
+import android.os.Looper
+import java.time.Duration
+import org.robolectric.Shadows.shadowOf
+import app.unknot.core.Status
+import app.unknot.core.builtinRoutine
+import org.junit.After
+import org.junit.Assert.assertEquals
+import org.junit.Before
+import org.junit.Rule
+import org.junit.Test
+import org.junit.runner.RunWith
+import org.robolectric.Robolectric
+import org.robolectric.RobolectricTestRunner
+import org.robolectric.android.controller.ServiceController
+import org.robolectric.annotation.Config
+import org.robolectric.annotation.GraphicsMode
+
+/**
+ * The player against the real session service (Robolectric's service
+ * controller), which runs the core's player through the bindings.
+ */
+@RunWith(RobolectricTestRunner::class)
+@GraphicsMode(GraphicsMode.Mode.NATIVE)
+@Config(sdk = [35], qualifiers = "w411dp-h891dp")
+class PlayerScreenTest {
+    @get:Rule val compose = createComposeRule()
+    private lateinit var controller: ServiceController<SessionService>
+    private val service get() = controller.get()
+
+    private var closed = 0
+
+    @Before
+    fun startService() {
+        controller = Robolectric.buildService(SessionService::class.java).create()
+    }
+
+    @After
+    fun stopService() {
+        controller.destroy()
+    }
+
+    // While the session runs the player asks for a fresh frame on every
+    // display frame, so the rule would never be idle: its clock is advanced
+    // by hand until the session is over. The phone's clock (Robolectric's,
+    // which the service hands the core) moves only when a test moves it.
+    private fun show(onClose: () -> Unit = {}) {
+        compose.mainClock.autoAdvance = false
+        compose.setContent { UnknotTheme { PlayerScreen(service) { closed++; onClose() } } }
+        compose.mainClock.advanceTimeByFrame()
+    }
+
+    // A few display frames after a tap or after the phone's time moved.
+    private fun frame() = compose.mainClock.advanceTimeBy(100)
+
+    // What the person reads under the ring: the whole session's time left.
+    private fun left(): String = compose.onNode(hasText(" left", substring = true)).assertIsDisplayed()
+        .fetchSemanticsNode().config[SemanticsProperties.Text].joinToString()
+
+    private fun ring() = compose.onNode(hasContentDescription("percent", substring = true))
+
+    @Test
+    fun startShowsTheFirstStepAndTimeRunsPauseStopsIt() {
+        val routine = builtinRoutine(Fixtures.routineId, "en")
+        service.begin(Fixtures.routineId, "en", 3)
+        show()
+        compose.onNodeWithText("Step 1 of ${routine.steps.size}").assertIsDisplayed()
+        compose.onNodeWithText(routine.steps[0].title).assertIsDisplayed()
+        assertEquals(Status.RUNNING, service.frames.value?.status)
+        val atStart = left()
+        val remaining = service.frames.value!!.remainingMs
+
+        // Five seconds on the phone's clock: the core's countdown follows.
+        shadowOf(Looper.getMainLooper()).idleFor(Duration.ofSeconds(5))
+        frame()
+        val running = left()
+        assertNotEquals(atStart, running)
+        // (the display frames since take a few ms more of the phone's clock)
+        val now = service.frames.value!!.remainingMs
+        assertTrue("$now ms left", now in remaining - 5_200..remaining - 5_000)
+
+        compose.onNodeWithContentDescription("Pause").assertHasClickAction().performClick()
+        frame()
+        assertEquals(Status.PAUSED, service.frames.value?.status)
+        ring().assert(hasContentDescription("Paused", substring = true))
+        // Paused, time goes by and the countdown stays.
+        shadowOf(Looper.getMainLooper()).idleFor(Duration.ofSeconds(30))
+        frame()
+        assertEquals(running, left())
+
+        compose.onNodeWithContentDescription("Resume").assertHasClickAction().performClick()
+        frame()
+        assertEquals(Status.RUNNING, service.frames.value?.status)
+        compose.onNodeWithContentDescription("Pause").assertHasClickAction()
+    }
+
+    @Test
+    fun nextGoesToTheSecondStep() {
+        val routine = builtinRoutine(Fixtures.routineId, "en")
+        service.begin(Fixtures.routineId, "en", null)
+        show()
+        compose.onNodeWithContentDescription("Next step").assertHasClickAction().performClick()
+        frame()
+        compose.onNodeWithText("Step 2 of ${routine.steps.size}").assertIsDisplayed()
+        compose.onNodeWithText(routine.steps[1].title).assertIsDisplayed()
+    }
+
+    @Test
+    fun tooMuchIsMarkedAndCounted() {
+        service.begin(Fixtures.routineId, "en", null)
+        show()
+        compose.onNodeWithText("Too much").performScrollTo().assertHasClickAction().performClick()
+        frame()
+        compose.onNodeWithText("Too much (marked 1×)").performScrollTo().assertIsDisplayed()
+        assertEquals(1, service.discomfortCount)
+    }
+
+    @Test
+    fun theEndAsksForPainAfterAndRecordsIt() {
+        service.begin(Fixtures.routineId, "de", 4)
+        show()
+        compose.onNodeWithContentDescription("Stop").assertHasClickAction().performClick()
+        frame()
+        assertEquals(Status.STOPPED, service.frames.value?.status)
+        // Over: nothing asks for frames any more, the rule's clock runs again.
+        compose.mainClock.autoAdvance = true
+        ring().assert(hasContentDescription("Session stopped", substring = true))
+        compose.onNodeWithText("How much does it hurt now?").performScrollTo().assertIsDisplayed()
+        compose.onNodeWithContentDescription(context().getString(R.string.pain_label))
+            .performScrollTo()
+            .performSemanticsAction(SemanticsActions.SetProgress) { it(7f) }
+        compose.onNodeWithText("Pain: 7 of 10").assertIsDisplayed()
+        compose.onNodeWithText("Save").performScrollTo().assertHasClickAction().performClick()
+        assertEquals(1, closed)
+        JournalStore.open(context()).use { journal ->
+            val recent = journal.recent(1)
+            assertEquals(1, recent.size)
+            assertEquals(Fixtures.routineId, recent[0].entry.routineId)
+            assertEquals(4, recent[0].entry.painBefore)
+            assertEquals(7, recent[0].entry.painAfter)
+        }
+    }
+
+    @Test
+    fun aSessionRunToItsEndAsksForPainAfter() {
+        service.begin(Fixtures.routineId, "en", null)
+        show()
+        // Longer than the whole routine on the phone's clock: the core's
+        // wake-ups carry it to the end (a step that waits for a tap is tapped).
+        repeat(40) {
+            if (service.frames.value?.status == Status.WAITING) service.proceed()
+            shadowOf(Looper.getMainLooper()).idleFor(Duration.ofSeconds(15))
+        }
+        frame()
+        assertEquals(Status.FINISHED, service.frames.value?.status)
+        compose.mainClock.autoAdvance = true
+        compose.onNodeWithText("How much does it hurt now?").performScrollTo().assertIsDisplayed()
+        compose.onNodeWithText("Skip the pain rating").performScrollTo().assertHasClickAction().performClick()
+        JournalStore.open(context()).use { journal ->
+            val recent = journal.recent(1)
+            assertEquals(1, recent.size)
+            assertEquals(null, recent[0].entry.painAfter)
+        }
+    }
+
+    private fun context() = org.robolectric.RuntimeEnvironment.getApplication()
+}
