@@ -141,9 +141,10 @@ if [ -d android/app/src/test/kotlin ]; then
   mapfile -t test_sources < <(find android/app/src/test/kotlin -name '*.kt' | sort)
 fi
 if [ "${#test_sources[@]}" -gt 0 ]; then
+  # The tests see the app's internal declarations, as Gradle's unit tests do.
   step "kotlinc: android/app tests (${#test_sources[@]} files)"
   JAVA_OPTS="${JAVA_OPTS:--Xss8m -Xmx3g}" "$kotlinc" -nowarn -jvm-target 17 \
-    -Xplugin="$compose_plugin" -cp "$cp_main:$out/classes" -d "$out/test-classes" "${test_sources[@]}"
+    -Xplugin="$compose_plugin" -Xfriend-paths="$out/classes" -cp "$cp_main:$out/classes" -d "$out/test-classes" "${test_sources[@]}"
 
   # Robolectric's configuration, as the Android Gradle plugin writes it.
   mkdir -p "$out/test-config/com/android/tools"

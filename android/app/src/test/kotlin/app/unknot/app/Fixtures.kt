@@ -2,7 +2,12 @@ package app.unknot.app
 
 import android.content.Context
 import android.content.res.Configuration
+import androidx.activity.compose.LocalActivityResultRegistryOwner
+import androidx.activity.compose.LocalOnBackPressedDispatcherOwner
+import androidx.compose.foundation.layout.fillMaxSize
+import androidx.compose.material3.Surface
 import androidx.compose.runtime.Composable
+import androidx.compose.ui.Modifier
 import androidx.compose.runtime.CompositionLocalProvider
 import androidx.compose.ui.platform.LocalConfiguration
 import androidx.compose.ui.platform.LocalContext
@@ -54,11 +59,16 @@ fun AsPhone(lang: String, dark: Boolean, fontScale: Float, content: @Composable 
     }
     val context: Context = base.createConfigurationContext(config)
     val density = LocalDensity.current
+    // Found through the activity's context, which is replaced below.
+    val results = requireNotNull(LocalActivityResultRegistryOwner.current)
+    val back = requireNotNull(LocalOnBackPressedDispatcherOwner.current)
     CompositionLocalProvider(
+        LocalActivityResultRegistryOwner provides results,
+        LocalOnBackPressedDispatcherOwner provides back,
         LocalContext provides context,
         LocalConfiguration provides config,
         LocalDensity provides Density(density.density, fontScale),
     ) {
-        UnknotTheme(dark = dark, content = content)
+        UnknotTheme(dark = dark) { Surface(Modifier.fillMaxSize(), content = content) }
     }
 }
