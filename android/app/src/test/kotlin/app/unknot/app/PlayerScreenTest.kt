@@ -125,9 +125,9 @@ class PlayerScreenTest {
     fun tooMuchIsMarkedAndCounted() {
         service.begin(Fixtures.routineId, "en", null)
         show()
-        compose.onNodeWithText("Too much").performScrollTo().assertHasClickAction().performClick()
+        compose.onNodeWithText("Too much").assertIsDisplayed().assertHasClickAction().performClick()
         frame()
-        compose.onNodeWithText("Too much (marked 1×)").performScrollTo().assertIsDisplayed()
+        compose.onNodeWithText("Too much (marked 1×)").assertIsDisplayed()
         assertEquals(1, service.discomfortCount)
     }
 
