@@ -58,6 +58,10 @@ fun AsPhone(lang: String, dark: Boolean, fontScale: Float, content: @Composable 
             (if (dark) Configuration.UI_MODE_NIGHT_YES else Configuration.UI_MODE_NIGHT_NO)
     }
     val context: Context = base.createConfigurationContext(config)
+    // A dialog (the safety screen) makes a window of its own, whose density,
+    // locale and theme come from the activity's resources: set on them too.
+    @Suppress("DEPRECATION")
+    base.resources.updateConfiguration(config, base.resources.displayMetrics)
     val density = LocalDensity.current
     // Found through the activity's context, which is replaced below.
     val results = requireNotNull(LocalActivityResultRegistryOwner.current)
