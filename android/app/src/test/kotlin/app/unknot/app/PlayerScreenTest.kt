@@ -15,7 +15,10 @@ import androidx.compose.ui.test.performScrollTo
 import androidx.compose.ui.test.performSemanticsAction
 import androidx.compose.ui.test.assert
 import androidx.compose.ui.test.hasContentDescription
+import android.content.res.Configuration
 import android.os.Looper
+import androidx.compose.ui.test.onRoot
+import java.util.Locale
 import java.time.Duration
 import org.robolectric.Shadows.shadowOf
 import app.unknot.core.Status
@@ -176,6 +179,23 @@ class PlayerScreenTest {
             val recent = journal.recent(1)
             assertEquals(1, recent.size)
             assertEquals(null, recent[0].entry.painAfter)
+        }
+    }
+
+    @Test
+    fun theControlsStayInSightWithLargeGermanText() {
+        service.begin(Fixtures.routineId, "de", null)
+        compose.mainClock.autoAdvance = false
+        compose.setContent { AsPhone("de", dark = true, fontScale = 2f) { PlayerScreen(service) {} } }
+        frame()
+        val de = context().createConfigurationContext(
+            Configuration(context().resources.configuration).apply { setLocale(Locale.GERMAN) },
+        )
+        val height = compose.onRoot().fetchSemanticsNode().size.height
+        for (label in listOf(R.string.pause, R.string.next_step, R.string.stop)) {
+            val node = compose.onNodeWithContentDescription(de.getString(label)).assertIsDisplayed()
+                .assertHasClickAction().fetchSemanticsNode()
+            assertTrue("${de.getString(label)} at ${node.boundsInRoot}", node.boundsInRoot.bottom <= height)
         }
     }
 
