@@ -11,8 +11,13 @@
 #   - the tests in android/app/src/test under RobolectricTestRunner against
 #     the host-built Rust core through the generated bindings and JNA.
 #
-#   tests/android.sh           compile and test
-#   tests/android.sh screens   also render every screen to build/screens/
+#   tests/android.sh           compile and test; ScreensTest draws every screen
+#                              in English light 1 and German dark 2
+#   tests/android.sh screens   the same, every screen drawn in en, es, de,
+#                              light and dark, font scale 1 and 2, to
+#                              build/screens/<lang>/<screen>-<theme>-<scale>.png
+#   UNKNOT_ANDROID_TESTS="PlayerScreenTest TodayScreenTest" tests/android.sh
+#                              runs only the test classes named
 #
 # Its last lines give how many Kotlin lines of android/ it compiled and name
 # the files it could not. Exits non-zero on any failure.
