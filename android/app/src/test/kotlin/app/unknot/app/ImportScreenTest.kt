@@ -10,6 +10,11 @@ import androidx.compose.ui.test.performClick
 import androidx.compose.ui.test.performScrollTo
 import androidx.compose.ui.test.performScrollToNode
 import androidx.compose.ui.test.hasScrollAction
+import androidx.compose.ui.test.assertIsEnabled
+import androidx.compose.ui.test.assertIsNotEnabled
+import androidx.compose.ui.test.hasSetTextAction
+import androidx.compose.ui.test.performTextInput
+import app.unknot.core.shareDecode
 import app.unknot.core.SessionEntry
 import app.unknot.core.SessionOutcome
 import app.unknot.core.UnknotException
@@ -48,6 +53,25 @@ class ImportScreenTest {
         compose.setContent { UnknotTheme { ProgramPreviewScreen(bad, "es", {}, {}) } }
         compose.onNodeWithText(problem.message, substring = true).assertIsDisplayed()
         compose.onNodeWithText("Back").assertHasClickAction()
+    }
+
+    @Test
+    fun aBadCodeShowsTheCoresSentence() {
+        val bad = "UK1:THIS-IS-NOT-A-PROGRAM"
+        val reason = try {
+            shareDecode(bad)
+            null
+        } catch (e: UnknotException.BadShareCode) {
+            e.reason
+        }
+        requireNotNull(reason)
+        var previewed: String? = null
+        compose.setContent { UnknotTheme { ImportScreen({}, {}, { previewed = it }) } }
+        compose.onNodeWithText("Check the code").assertIsNotEnabled()
+        compose.onNode(hasSetTextAction()).performTextInput(bad)
+        compose.onNodeWithText("Check the code").assertIsEnabled().performClick()
+        compose.onNodeWithText(reason).assertIsDisplayed()
+        assertEquals(null, previewed)
     }
 
     @Test
