@@ -11,8 +11,13 @@
 #   - the tests in android/app/src/test under RobolectricTestRunner against
 #     the host-built Rust core through the generated bindings and JNA.
 #
-#   tests/android.sh           compile and test
-#   tests/android.sh screens   also render every screen to build/screens/
+#   tests/android.sh           compile and test; ScreensTest draws every screen
+#                              in English light 1 and German dark 2
+#   tests/android.sh screens   the same, every screen drawn in en, es, de,
+#                              light and dark, font scale 1 and 2, to
+#                              build/screens/<lang>/<screen>-<theme>-<scale>.png
+#   UNKNOT_ANDROID_TESTS="PlayerScreenTest TodayScreenTest" tests/android.sh
+#                              runs only the test classes named
 #
 # Its last lines give how many Kotlin lines of android/ it compiled and name
 # the files it could not. Exits non-zero on any failure.
@@ -141,9 +146,10 @@ if [ -d android/app/src/test/kotlin ]; then
   mapfile -t test_sources < <(find android/app/src/test/kotlin -name '*.kt' | sort)
 fi
 if [ "${#test_sources[@]}" -gt 0 ]; then
+  # The tests see the app's internal declarations, as Gradle's unit tests do.
   step "kotlinc: android/app tests (${#test_sources[@]} files)"
   JAVA_OPTS="${JAVA_OPTS:--Xss8m -Xmx3g}" "$kotlinc" -nowarn -jvm-target 17 \
-    -Xplugin="$compose_plugin" -cp "$cp_main:$out/classes" -d "$out/test-classes" "${test_sources[@]}"
+    -Xplugin="$compose_plugin" -Xfriend-paths="$out/classes" -cp "$cp_main:$out/classes" -d "$out/test-classes" "${test_sources[@]}"
 
   # Robolectric's configuration, as the Android Gradle plugin writes it.
   mkdir -p "$out/test-config/com/android/tools"
@@ -159,6 +165,15 @@ PROPS
 
   step "JUnit (Robolectric)"
   mapfile -t tests < <(cd android/app/src/test/kotlin && find . -name '*Test.kt' | sed 's|^\./||; s|\.kt$||; s|/|.|g' | sort)
+  # UNKNOT_ANDROID_TESTS="PlayerScreenTest TodayScreenTest" runs only those classes.
+  if [ -n "${UNKNOT_ANDROID_TESTS:-}" ]; then
+    picked=()
+    for t in $UNKNOT_ANDROID_TESTS; do
+      for c in "${tests[@]}"; do [ "${c##*.}" = "$t" ] && picked+=("$c"); done
+    done
+    [ "${#picked[@]}" -gt 0 ] || { echo "no test class named: $UNKNOT_ANDROID_TESTS" >&2; exit 1; }
+    tests=("${picked[@]}")
+  fi
   screens=false
   [ "$mode" = screens ] && screens=true
   java -Xmx3g -Djna.library.path="$libdir" \

@@ -2,7 +2,8 @@ package app.unknot.app
 
 import androidx.compose.foundation.layout.Arrangement
 import androidx.compose.foundation.layout.Column
-import androidx.compose.foundation.layout.Row
+import androidx.compose.foundation.layout.ExperimentalLayoutApi
+import androidx.compose.foundation.layout.FlowRow
 import androidx.compose.foundation.layout.fillMaxWidth
 import androidx.compose.foundation.layout.heightIn
 import androidx.compose.foundation.layout.padding
@@ -120,13 +121,16 @@ private fun Handover(outcome: DraftOutcome, weeks: Int, qrCode: String?, actions
  * problems are left ([onSeeAll] scrolls to the list) or that the program
  * is ready, with its main action.
  */
+@OptIn(ExperimentalLayoutApi::class)
 @Composable
 internal fun StatusBar(outcome: DraftOutcome, qrCode: String?, actions: OutcomeActions, onSeeAll: () -> Unit) {
     Surface(tonalElevation = 3.dp, modifier = Modifier.fillMaxWidth()) {
-        Row(
-            modifier = Modifier.padding(horizontal = 16.dp, vertical = 8.dp),
-            verticalAlignment = Alignment.CenterVertically,
-            horizontalArrangement = Arrangement.spacedBy(12.dp),
+        // The button goes under the words when both do not fit on one line
+        // (large text, long words).
+        FlowRow(
+            modifier = Modifier.fillMaxWidth().padding(horizontal = 16.dp, vertical = 8.dp),
+            verticalArrangement = Arrangement.Center,
+            horizontalArrangement = Arrangement.SpaceBetween,
         ) {
             if (outcome.programJson == null) {
                 TextButton(onClick = onSeeAll, modifier = Modifier.weight(1f).heightIn(min = 48.dp)) {
@@ -140,7 +144,7 @@ internal fun StatusBar(outcome: DraftOutcome, qrCode: String?, actions: OutcomeA
                 Text(
                     stringResource(R.string.ready),
                     style = MaterialTheme.typography.titleMedium,
-                    modifier = Modifier.weight(1f),
+                    modifier = Modifier.align(Alignment.CenterVertically),
                 )
                 if (qrCode != null) {
                     Button(onClick = actions.onShowQr, modifier = Modifier.heightIn(min = 48.dp)) {

@@ -82,24 +82,38 @@ fun PlayerScreen(service: SessionService?, onClose: () -> Unit) {
         }
     }
 
+    // While the session is open the controls stay on screen, under the
+    // step (which scrolls when large text makes it long); once it is over
+    // the questions after it scroll with everything else.
+    val over = f.status == Status.FINISHED || f.status == Status.STOPPED
+    val column = Modifier.fillMaxSize().padding(20.dp)
     Column(
-        modifier = Modifier.fillMaxSize().padding(20.dp).verticalScroll(rememberScrollState()),
+        modifier = if (over) column.verticalScroll(rememberScrollState()) else column,
         horizontalAlignment = Alignment.CenterHorizontally,
         verticalArrangement = Arrangement.spacedBy(16.dp),
     ) {
-        Text(
-            stringResource(R.string.step_of, f.step + 1, f.stepCount),
-            style = MaterialTheme.typography.titleMedium,
-        )
-        Text(
-            f.stepTitle,
-            style = MaterialTheme.typography.displaySmall,
-            textAlign = TextAlign.Center,
-            modifier = Modifier.semantics { heading(); liveRegion = LiveRegionMode.Polite },
-        )
-        Phase(f, shown)
-        f.stepInstructions?.let {
-            Text(it, style = MaterialTheme.typography.headlineSmall, textAlign = TextAlign.Center)
+        Column(
+            modifier = if (over) Modifier else Modifier.weight(1f).verticalScroll(rememberScrollState()),
+            horizontalAlignment = Alignment.CenterHorizontally,
+            verticalArrangement = Arrangement.spacedBy(16.dp),
+        ) {
+            Text(
+                stringResource(R.string.step_of, f.step + 1, f.stepCount),
+                style = MaterialTheme.typography.titleMedium,
+            )
+            Text(
+                f.stepTitle,
+                style = MaterialTheme.typography.displaySmall,
+                textAlign = TextAlign.Center,
+                modifier = Modifier.semantics { heading(); liveRegion = LiveRegionMode.Polite },
+            )
+            Phase(f, shown)
+            f.stepInstructions?.let {
+                Text(it, style = MaterialTheme.typography.headlineSmall, textAlign = TextAlign.Center)
+            }
+            // Voice, tones or vibration only, from the next cue on: with the
+            // step, so the controls below keep their place.
+            if (!over) CueStyleChooser()
         }
         Controls(f, service, onClose)
     }
@@ -229,8 +243,6 @@ private fun Controls(f: Frame, service: SessionService?, onClose: () -> Unit) {
         Text(tooMuch.label, style = MaterialTheme.typography.titleMedium)
     }
     if (tooMuch.message.isNotEmpty()) Text(tooMuch.message, style = MaterialTheme.typography.bodyLarge, textAlign = TextAlign.Center)
-    // Voice, tones or vibration only: from the next cue on.
-    CueStyleChooser()
 }
 
 /** A large button whose TalkBack label is [description]. */

@@ -1,17 +1,16 @@
 package app.unknot.app
 
-import androidx.compose.foundation.horizontalScroll
 import androidx.compose.foundation.layout.Arrangement
 import androidx.compose.foundation.layout.Column
+import androidx.compose.foundation.layout.ExperimentalLayoutApi
+import androidx.compose.foundation.layout.FlowRow
 import androidx.compose.foundation.layout.PaddingValues
-import androidx.compose.foundation.layout.Row
 import androidx.compose.foundation.layout.fillMaxSize
 import androidx.compose.foundation.layout.fillMaxWidth
 import androidx.compose.foundation.layout.heightIn
 import androidx.compose.foundation.layout.padding
 import androidx.compose.foundation.lazy.LazyColumn
 import androidx.compose.foundation.lazy.items
-import androidx.compose.foundation.rememberScrollState
 import androidx.compose.material3.Button
 import androidx.compose.material3.Card
 import androidx.compose.material3.MaterialTheme
@@ -39,6 +38,7 @@ import app.unknot.core.durationText
  * for the therapist, making a program ([onMakeProgram]) and editing this
  * one ([onEdit]).
  */
+@OptIn(ExperimentalLayoutApi::class)
 @Composable
 fun TodayScreen(
     programJson: String,
@@ -65,7 +65,8 @@ fun TodayScreen(
         verticalArrangement = Arrangement.spacedBy(12.dp),
     ) {
         item {
-            Row(Modifier.horizontalScroll(rememberScrollState()), horizontalArrangement = Arrangement.spacedBy(8.dp)) {
+            // Wraps onto more lines with large text or long words, so every way is in sight.
+            FlowRow(horizontalArrangement = Arrangement.spacedBy(8.dp)) {
                 TextButton(onClick = onProgress) { Text(stringResource(R.string.progress)) }
                 TextButton(onClick = onLibrary) { Text(stringResource(R.string.library)) }
                 TextButton(onClick = onImport) { Text(stringResource(R.string.import_program)) }
