@@ -108,7 +108,9 @@ fun PlayerScreen(service: SessionService?, onClose: () -> Unit) {
                 modifier = Modifier.semantics { heading(); liveRegion = LiveRegionMode.Polite },
             )
             Phase(f, shown)
-            f.stepInstructions?.let {
+            // Once the session is over the questions after it come next,
+            // not the last step's instructions.
+            f.stepInstructions?.takeUnless { over }?.let {
                 Text(it, style = MaterialTheme.typography.headlineSmall, textAlign = TextAlign.Center)
             }
             // Voice, tones or vibration only, from the next cue on: with the

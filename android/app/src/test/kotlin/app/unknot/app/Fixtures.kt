@@ -20,6 +20,8 @@ import app.unknot.core.programDraftNew
 import app.unknot.core.builtinRoutineIds
 import java.io.File
 import java.time.LocalDate
+import androidx.compose.runtime.DisposableEffect
+import androidx.compose.runtime.remember
 import java.util.Locale
 
 /** What the screen tests feed the screens: the repository's example program and the core's library. */
@@ -62,6 +64,11 @@ fun AsPhone(lang: String, dark: Boolean, fontScale: Float, content: @Composable 
     // locale and theme come from the activity's resources: set on them too.
     @Suppress("DEPRECATION")
     base.resources.updateConfiguration(config, base.resources.displayMetrics)
+    // The words the core gives come in the phone's language (the process's
+    // default locale, as after the person changed it), kept while shown.
+    val before = remember { Locale.getDefault() }
+    Locale.setDefault(Locale.forLanguageTag(lang))
+    DisposableEffect(lang) { onDispose { Locale.setDefault(before) } }
     val density = LocalDensity.current
     // Found through the activity's context, which is replaced below.
     val results = requireNotNull(LocalActivityResultRegistryOwner.current)
