@@ -35,6 +35,7 @@ import androidx.compose.ui.graphics.Path
 import androidx.compose.ui.graphics.drawscope.DrawScope
 import androidx.compose.ui.graphics.drawscope.Stroke
 import androidx.compose.ui.platform.LocalContext
+import androidx.compose.ui.res.pluralStringResource
 import androidx.compose.ui.res.stringResource
 import androidx.compose.ui.semantics.contentDescription
 import androidx.compose.ui.semantics.heading
@@ -145,8 +146,8 @@ private fun FlagCard(flag: FlagRecord) {
 @Composable
 private fun Summary(stats: StatsRecord) {
     Column(verticalArrangement = Arrangement.spacedBy(4.dp)) {
-        Text(stringResource(R.string.streak, stats.streak.days), style = MaterialTheme.typography.headlineSmall)
-        Text(stringResource(R.string.sessions_count, stats.sessions, stats.completed), style = MaterialTheme.typography.bodyLarge)
+        Text(pluralStringResource(R.plurals.streak, stats.streak.days, stats.streak.days), style = MaterialTheme.typography.headlineSmall)
+        Text(pluralStringResource(R.plurals.sessions_count, stats.sessions, stats.sessions, stats.completed), style = MaterialTheme.typography.bodyLarge)
         Text(stringResource(R.string.active_time, durationText(stats.activeMs, phoneLang())), style = MaterialTheme.typography.bodyLarge)
         stats.adherence?.let {
             Text(

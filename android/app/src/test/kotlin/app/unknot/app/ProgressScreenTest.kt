@@ -52,6 +52,8 @@ class ProgressScreenTest {
         val flag = JournalStore.open(app).use { it.stats(Fixtures.programJson, JournalStore.today(), "en") }.flags.first()
         compose.setContent { UnknotTheme { ProgressScreen(Fixtures.programJson, "en") {} } }
         compose.onNodeWithText(flag.message, substring = true).assertIsDisplayed()
+        // One session: counted in the singular.
+        compose.onNodeWithText("1 session, 1 completed").performScrollTo().assertIsDisplayed()
         compose.onNodeWithText("Share with your therapist").performScrollTo().assertHasClickAction()
     }
 }
