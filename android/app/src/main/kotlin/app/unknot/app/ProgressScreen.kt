@@ -93,7 +93,7 @@ fun ProgressScreen(programJson: String?, lang: String, onBack: () -> Unit) {
         }
         // Flags before anything else: they tell the person to stop a routine.
         items(stats.flags) { flag -> FlagCard(flag) }
-        item { Summary(stats) }
+        item { Summary(stats, lang) }
         if (stats.weeks.isNotEmpty()) {
             item {
                 Text(
@@ -144,11 +144,11 @@ private fun FlagCard(flag: FlagRecord) {
 }
 
 @Composable
-private fun Summary(stats: StatsRecord) {
+private fun Summary(stats: StatsRecord, lang: String) {
     Column(verticalArrangement = Arrangement.spacedBy(4.dp)) {
         Text(pluralStringResource(R.plurals.streak, stats.streak.days, stats.streak.days), style = MaterialTheme.typography.headlineSmall)
         Text(pluralStringResource(R.plurals.sessions_count, stats.sessions, stats.sessions, stats.completed), style = MaterialTheme.typography.bodyLarge)
-        Text(stringResource(R.string.active_time, durationText(stats.activeMs, phoneLang())), style = MaterialTheme.typography.bodyLarge)
+        Text(stringResource(R.string.active_time, durationText(stats.activeMs, lang)), style = MaterialTheme.typography.bodyLarge)
         stats.adherence?.let {
             Text(
                 stringResource(

@@ -21,6 +21,7 @@ import app.unknot.core.builtinRoutineIds
 import java.io.File
 import java.time.LocalDate
 import androidx.compose.runtime.DisposableEffect
+import androidx.compose.runtime.SideEffect
 import androidx.compose.runtime.remember
 import java.util.Locale
 
@@ -69,6 +70,9 @@ fun AsPhone(lang: String, dark: Boolean, fontScale: Float, content: @Composable 
     val before = remember { Locale.getDefault() }
     Locale.setDefault(Locale.forLanguageTag(lang))
     DisposableEffect(lang) { onDispose { Locale.setDefault(before) } }
+    // Again after the changes are applied: the look shown before this one
+    // puts its locale back when it goes, which happens after this runs.
+    SideEffect { Locale.setDefault(Locale.forLanguageTag(lang)) }
     val density = LocalDensity.current
     // Found through the activity's context, which is replaced below.
     val results = requireNotNull(LocalActivityResultRegistryOwner.current)
