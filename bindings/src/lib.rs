@@ -68,6 +68,6 @@ pub use words::{
     check_pain_before, countdown_text, duration_text, duration_words, elapsed_text, flag_title,
     library_filters, numbers, pain_rule_text, pain_value_text, safety_words, search_routines,
     segment_kind_name, side_name, too_much_text, vocabulary_names, weekday_names, word_name,
-    LibraryFilters, LibraryQuery, LimitFrom, Numbers, PainCheck, SafetyWords, TooMuchText,
-    WeekdayName, WordKind, WordName,
+    LengthChoice, LibraryFilters, LibraryQuery, LimitFrom, Numbers, PainCheck, SafetyWords,
+    TooMuchText, WeekdayName, WordKind, WordName,
 };

@@ -348,6 +348,17 @@ pub struct LibraryFilters {
     pub areas: Vec<WordName>,
     /// The tools its routines use.
     pub tools: Vec<WordName>,
+    /// The lengths it offers ("at most"), shortest first.
+    pub lengths: Vec<LengthChoice>,
+}
+
+/// A length the library's list can be limited to.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct LengthChoice {
+    /// For `LibraryQuery::max_minutes`.
+    pub max_minutes: i32,
+    /// Its name in the person's language (`5 min`, `5 Min.`).
+    pub name: String,
 }
 
 /// The built-in routines that match `query`, summarised in `lang`, by id.
@@ -365,7 +376,7 @@ pub fn search_routines(query: LibraryQuery, lang: String) -> Vec<RoutineSummary>
         .collect()
 }
 
-/// The areas and tools the library's filters offer, named in `lang`.
+/// The areas, tools and lengths the library's filters offer, named in `lang`.
 #[uniffi::export]
 pub fn library_filters(lang: String) -> LibraryFilters {
     let (areas, tools) = search::library_filters();
@@ -382,6 +393,13 @@ pub fn library_filters(lang: String) -> LibraryFilters {
             .map(|t| WordName {
                 word: t.as_str().to_string(),
                 name: words::tool_name(t, &lang).to_string(),
+            })
+            .collect(),
+        lengths: search::LENGTH_CHOICES_MIN
+            .iter()
+            .map(|&m| LengthChoice {
+                max_minutes: i32::try_from(m).unwrap_or(i32::MAX),
+                name: words::duration_text(u64::from(m) * 60_000, &lang),
             })
             .collect(),
     }

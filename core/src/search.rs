@@ -95,6 +95,9 @@ pub fn search_builtin(q: &LibraryQuery, lang: &str) -> Vec<RoutineSummary> {
         .collect()
 }
 
+/// The lengths, in minutes, the library offers to filter by ("at most").
+pub const LENGTH_CHOICES_MIN: [u32; 3] = [5, 10, 20];
+
 /// The filters the library offers: the areas and tools its routines use,
 /// in the format's order.
 pub fn library_filters() -> (Vec<Area>, Vec<Tool>) {
@@ -195,5 +198,14 @@ mod tests {
         );
         assert!(tools.contains(&Tool::Ball));
         assert!(!tools.contains(&Tool::MassageGun));
+        // The lengths go up; the shortest keeps some routines, not all.
+        assert!(LENGTH_CHOICES_MIN.windows(2).all(|w| w[0] < w[1]));
+        let all = builtin_routines().len();
+        let q = LibraryQuery {
+            max_minutes: Some(LENGTH_CHOICES_MIN[0]),
+            ..LibraryQuery::default()
+        };
+        let n = search_builtin(&q, "en").len();
+        assert!(n > 0 && n < all, "{n} of {all} within the shortest length");
     }
 }

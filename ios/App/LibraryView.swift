@@ -22,8 +22,8 @@ struct LibraryView: View {
                 }
                 Picker("Length", selection: library.binding(\.maxMinutes)) {
                     Text("Any").tag(Int32?.none)
-                    ForEach(LibraryModel.lengthChoices, id: \.self) { m in
-                        Text("At most \(durationText(ms: Int64(m) * 60_000, lang: appLanguage))").tag(Int32?.some(m))
+                    ForEach(library.filters.lengths, id: \.maxMinutes) { l in
+                        Text("At most \(l.name)").tag(Int32?.some(l.maxMinutes))
                     }
                 }
             }

@@ -187,17 +187,11 @@ struct TodayView: View {
         }
         .navigationTitle("Today")
         .therapistEntry(programJson: app.programJson, place: "today")
-        .confirmationDialog("Another session is open", isPresented: Binding(
-            get: { replacing != nil }, set: { if !$0 { replacing = nil } }), titleVisibility: .visible) {
-            Button("End it and start this one", role: .destructive) {
-                let r = replacing?.routine
-                navigator.model.endOpenSession()
-                replacing = nil
-                asking = r
-            }
-            Button("Cancel", role: .cancel) { replacing = nil }
-        } message: {
-            Text("“\(replacing?.open ?? "")” is still open. It is saved in your journal as stopped.")
+        .askBeforeReplacing(replacing?.open, cancel: { replacing = nil }) {
+            let r = replacing?.routine
+            navigator.model.endOpenSession()
+            replacing = nil
+            asking = r
         }
         .sheet(item: Binding(get: { asking.map(TodayItem.init) }, set: { asking = $0?.routine }),
                onDismiss: start) { item in

@@ -62,16 +62,10 @@ struct RoutineDetailView: View {
             }
         }
         .navigationTitle(details?.title ?? "")
-        .confirmationDialog("Another session is open", isPresented: Binding(
-            get: { replacing != nil }, set: { if !$0 { replacing = nil } }), titleVisibility: .visible) {
-            Button("End it and start this one", role: .destructive) {
-                navigator.model.endOpenSession()
-                replacing = nil
-                askPain = true
-            }
-            Button("Cancel", role: .cancel) { replacing = nil }
-        } message: {
-            Text("“\(replacing ?? "")” is still open. It is saved in your journal as stopped.")
+        .askBeforeReplacing(replacing, cancel: { replacing = nil }) {
+            navigator.model.endOpenSession()
+            replacing = nil
+            askPain = true
         }
         // Starts once the pain sheet is gone, so the player's cover is not lost.
         .sheet(isPresented: $askPain, onDismiss: start) {

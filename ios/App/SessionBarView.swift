@@ -81,3 +81,19 @@ struct SessionBarView: View {
         .padding(.bottom, 4)
     }
 }
+
+extension View {
+    /// Asks before a new routine replaces the session still open (`open`
+    /// is its title, nil when there is nothing to ask): ending it saves it
+    /// in the journal as stopped, then `endAndStart` goes on.
+    func askBeforeReplacing(_ open: String?, cancel: @escaping () -> Void,
+                            endAndStart: @escaping () -> Void) -> some View {
+        confirmationDialog("Another session is open", isPresented: Binding(
+            get: { open != nil }, set: { if !$0 { cancel() } }), titleVisibility: .visible) {
+            Button("End it and start this one", role: .destructive, action: endAndStart)
+            Button("Cancel", role: .cancel, action: cancel)
+        } message: {
+            Text("“\(open ?? "")” is still open. It is saved in your journal as stopped.")
+        }
+    }
+}

@@ -172,7 +172,7 @@ public final class TodayModel: ChangeReporting {
 public final class LibraryModel: ChangeReporting {
     public var onChange: (@MainActor () -> Void)?
     public let lang: String
-    /// The areas and tools to filter by, named by the core.
+    /// The areas, tools and lengths to filter by, named by the core.
     public let filters: LibraryFilters
     public var query = "" { didSet { search() } }
     /// A format word of `filters.areas`, or nil for any.
@@ -181,8 +181,6 @@ public final class LibraryModel: ChangeReporting {
     public var tool: String? { didSet { search() } }
     /// The longest timed length, in minutes, or nil for any.
     public var maxMinutes: Int32? { didSet { search() } }
-    /// The lengths the list offers to filter by, in minutes.
-    public static let lengthChoices: [Int32] = [5, 10, 20]
     /// The routines the core found, by id.
     public private(set) var shown: [RoutineSummary] = []
 

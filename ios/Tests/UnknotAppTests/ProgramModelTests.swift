@@ -286,8 +286,8 @@ final class ProgramModelTests: XCTestCase, @unchecked Sendable {
         XCTAssertTrue(library.shown.allSatisfy { $0.areas.contains("glute") && $0.equipment.contains("ball") })
         library.area = nil
         library.tool = nil
-        library.maxMinutes = LibraryModel.lengthChoices.first
-        XCTAssertTrue(library.shown.allSatisfy { $0.timedMs <= Int64(LibraryModel.lengthChoices[0]) * 60_000 })
+        library.maxMinutes = library.filters.lengths.first?.maxMinutes
+        XCTAssertTrue(library.shown.allSatisfy { $0.timedMs <= Int64(library.filters.lengths[0].maxMinutes) * 60_000 })
         library.maxMinutes = nil
         library.query = "zzzz-nothing"
         XCTAssertEqual(library.shown.count, 0)

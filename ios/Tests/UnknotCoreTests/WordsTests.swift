@@ -73,6 +73,8 @@ final class WordsTests: XCTestCase {
         XCTAssertFalse(glute.isEmpty)
         XCTAssertTrue(glute.allSatisfy { $0.areas.contains("glute") && $0.equipment.contains("ball") })
         XCTAssertTrue(libraryFilters(lang: "de").areas.contains { $0.word == "foot" && $0.name == "Fuß" })
+        XCTAssertEqual(libraryFilters(lang: "de").lengths.map(\.maxMinutes), [5, 10, 20])
+        XCTAssertEqual(libraryFilters(lang: "de").lengths.first?.name, "5 Min.")
     }
 
     func testImportTakesCodesLinksAndJson() throws {

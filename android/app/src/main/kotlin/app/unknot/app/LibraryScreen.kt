@@ -36,8 +36,6 @@ import app.unknot.core.searchRoutines
 import app.unknot.core.wordName
 
 /** The lengths the library's length filter offers, in minutes. */
-private val LENGTHS = listOf(5, 10, 20)
-
 /**
  * The built-in routines, searched by text in the person's language and
  * filtered by body area, tool and length: the core answers the list and
@@ -78,7 +76,7 @@ fun LibraryScreen(lang: String, onOpen: (String) -> Unit) {
         item { Chips(stringResource(R.string.filter_area), filters.areas, area) { area = it } }
         item { Chips(stringResource(R.string.filter_tool), filters.tools, tool) { tool = it } }
         item {
-            val lengths = LENGTHS.map { WordName(it.toString(), durationText(it * 60_000L, lang)) }
+            val lengths = filters.lengths.map { WordName(it.maxMinutes.toString(), it.name) }
             Chips(stringResource(R.string.filter_length), lengths, minutes?.toString()) { minutes = it?.toInt() }
         }
         if (shown.isEmpty()) {

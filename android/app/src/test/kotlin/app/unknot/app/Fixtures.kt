@@ -23,6 +23,8 @@ import java.time.LocalDate
 import androidx.compose.runtime.DisposableEffect
 import androidx.compose.runtime.SideEffect
 import androidx.compose.runtime.remember
+import app.unknot.core.SessionEntry
+import app.unknot.core.SessionOutcome
 import java.util.Locale
 
 /** What the screen tests feed the screens: the repository's example program and the core's library. */
@@ -32,6 +34,18 @@ object Fixtures {
         File("docs/examples/heel-pain-progression.unknot").readText()
             .replaceFirst(Regex("\"start\": *\"[0-9-]+\""), "\"start\": \"${LocalDate.now()}\"")
     }
+
+    /**
+     * A finished session of the example program ending a minute before
+     * [now] with pain 9 after it, above the program's limit: progress
+     * shows a safety flag for it.
+     */
+    fun flaggedSession(now: Long) = SessionEntry(
+        routineId = "calf-and-foot", routineTitle = "Calf and foot", programId = "heel-pain-8w",
+        startMs = now - 600_000, endMs = now - 60_000, utcOffsetMin = 0, activeMs = 540_000,
+        outcome = SessionOutcome.COMPLETED, stepsCompleted = 3, stepsSkipped = 0,
+        painBefore = 3, painAfter = 9, pressure = null, discomfort = emptyList(), note = null,
+    )
 
     /**
      * A therapist's draft as therapist mode makes it: a new program from

@@ -10,8 +10,6 @@ import androidx.compose.ui.test.performClick
 import androidx.compose.ui.test.performScrollTo
 import androidx.compose.ui.test.performScrollToNode
 import androidx.compose.ui.test.hasScrollAction
-import app.unknot.core.SessionEntry
-import app.unknot.core.SessionOutcome
 import app.unknot.core.UnknotException
 import app.unknot.core.builtinRoutine
 import app.unknot.core.builtinSummaries
@@ -40,14 +38,7 @@ class ProgressScreenTest {
         val app = RuntimeEnvironment.getApplication()
         val now = System.currentTimeMillis()
         JournalStore.open(app).use { j ->
-            j.record(
-                SessionEntry(
-                    routineId = "calf-and-foot", routineTitle = "Calf and foot", programId = "heel-pain-8w",
-                    startMs = now - 600_000, endMs = now - 60_000, utcOffsetMin = 0, activeMs = 540_000,
-                    outcome = SessionOutcome.COMPLETED, stepsCompleted = 3, stepsSkipped = 0,
-                    painBefore = 3, painAfter = 9, pressure = null, discomfort = emptyList(), note = null,
-                ),
-            )
+            j.record(Fixtures.flaggedSession(now))
         }
         val flag = JournalStore.open(app).use { it.stats(Fixtures.programJson, JournalStore.today(), "en") }.flags.first()
         compose.setContent { UnknotTheme { ProgressScreen(Fixtures.programJson, "en") {} } }

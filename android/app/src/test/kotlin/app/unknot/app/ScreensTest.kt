@@ -14,8 +14,6 @@ import androidx.compose.ui.test.isDialog
 import androidx.compose.ui.test.isRoot
 import androidx.compose.ui.test.junit4.createComposeRule
 import androidx.compose.ui.test.onFirst
-import app.unknot.core.SessionEntry
-import app.unknot.core.SessionOutcome
 import app.unknot.core.builtinSummaries
 import app.unknot.core.programDraftBuild
 import app.unknot.core.safetyScreen
@@ -92,14 +90,7 @@ class ScreensTest {
         // A session with pain above the program's limit, so progress shows a flag.
         val now = System.currentTimeMillis()
         JournalStore.open(app).use { j ->
-            j.record(
-                SessionEntry(
-                    routineId = "calf-and-foot", routineTitle = "Calf and foot", programId = "heel-pain-8w",
-                    startMs = now - 600_000, endMs = now - 60_000, utcOffsetMin = 0, activeMs = 540_000,
-                    outcome = SessionOutcome.COMPLETED, stepsCompleted = 3, stepsSkipped = 0,
-                    painBefore = 3, painAfter = 9, pressure = null, discomfort = emptyList(), note = null,
-                ),
-            )
+            j.record(Fixtures.flaggedSession(now))
         }
         val langs = looks.map { it.lang }.distinct()
         val paused = langs.associateWith { session(it, stopped = false) }

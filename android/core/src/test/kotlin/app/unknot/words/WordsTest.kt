@@ -140,6 +140,8 @@ class WordsTest {
         val filters = libraryFilters("es")
         assertTrue(filters.tools.any { it.word == "ball" && it.name == "pelota" })
         assertFalse(filters.areas.any { it.word == "shin" })
+        assertEquals(listOf(5, 10, 20), filters.lengths.map { it.maxMinutes })
+        assertEquals("5 min", filters.lengths[0].name)
     }
 
     @Test
